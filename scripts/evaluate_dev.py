@@ -1,0 +1,92 @@
+"""Score a stance model on the real-speech development set (UN General Debate, not session 70).
+
+The annotations in corpora/dev/unga_dev.jsonl point into ../shared/data/unga by path and
+character offsets; the text is read there and never copied. Each annotated (sentence, target)
+pair is scored the way `stance score` scores it: the sentence as annotated, the target's words
+at the annotated offsets. Prints F_avg (mean F1 of FAVOR and AGAINST), macro-F1, accuracy,
+per-class scores and the confusion matrix; --json prints them as JSON.
+
+Usage:
+    python scripts/evaluate_dev.py [--model MODEL.joblib] [--shared ../shared] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from stance.features import Item
+from stance.io import read_document
+from stance.metrics import score_summary
+from stance.model import STANCE_LABELS, StanceModel, default_model
+from stance.persist import load_model
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV = ROOT / "corpora" / "dev" / "unga_dev.jsonl"
+
+
+def dev_items(shared: Path) -> tuple[list[Item], list[str], list[dict]]:
+    """Items and gold labels of the development set, with the text read from ``shared``."""
+    rows = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines()]
+    texts: dict[str, str] = {}
+    items, gold = [], []
+    for row in rows:
+        if row["path"] not in texts:
+            texts[row["path"]] = read_document(shared / "data" / "unga" / row["path"]).text
+        sentence = texts[row["path"]][row["start"] : row["end"]]
+        items.append(
+            Item(
+                sentence,
+                row["alias_start"] - row["start"],
+                row["alias_end"] - row["start"],
+                row["target"],
+            )
+        )
+        gold.append(row["stance"])
+    return items, gold, rows
+
+
+def format_summary(summary: dict) -> str:
+    """A plain-text table of a score summary."""
+    labels = summary["labels"]
+    lines = [
+        f"pairs {summary['n']}   F_avg {summary.get('f_avg', float('nan')):.3f}   "
+        f"macro-F1 {summary['macro_f1']:.3f}   accuracy {summary['accuracy']:.3f}",
+        "",
+        f"{'label':<10}{'precision':>10}{'recall':>10}{'F1':>10}{'support':>10}",
+    ]
+    for label in labels:
+        c = summary["per_class"][label]
+        lines.append(
+            f"{label:<10}{c['precision']:>10.3f}{c['recall']:>10.3f}{c['f1']:>10.3f}{c['support']:>10}"
+        )
+    lines += ["", "confusion (rows gold, columns predicted): " + " ".join(labels)]
+    lines += [
+        f"{label:<10}" + "".join(f"{n:>9}" for n in row)
+        for label, row in zip(labels, summary["confusion"])
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", help="a model saved by `stance train` (default: built-in)")
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    if not (args.shared / "data" / "unga").is_dir():
+        print(f"no UN General Debate data under {args.shared}; pass --shared", file=sys.stderr)
+        return 1
+    model = StanceModel(*load_model(args.model)) if args.model else default_model()
+    items, gold, _ = dev_items(args.shared)
+    probabilities = model.predict_proba(items)
+    predicted = [model.labels[i] for i in probabilities.argmax(axis=1)]
+    summary = score_summary(gold, predicted, STANCE_LABELS)
+    print(json.dumps(summary, indent=2) if args.json else format_summary(summary))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,245 @@
+"""The ``stance`` command: a thin layer over the library.
+
+Each subcommand parses its arguments, calls library functions and writes their results. Errors
+of our own become one line on stderr and a non-zero exit code; a bad document in a batch is
+reported and skipped while the others go on.
+
+Exit codes: 0 success; 1 an error, or some inputs skipped; 2 a usage error.
+
+Examples
+--------
+>>> main(["score", "no/such/speech.txt"])
+1
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from . import __version__
+from .corpora import bundled_path, data_hash, load_records
+from .errors import InputError, StanceError
+from .io import META_PATTERNS, Document, read_documents
+from .model import StanceModel, default_model, default_model_path, items_from_records, train
+from .persist import load_model, save_model
+from .report import write_report
+from .scoring import FORMATS, ScoreTable, score_documents, write_table
+from .targets import TargetRegistry, default_registry, load_registry, parse_target_spec
+from .topics import TopicRegistry, default_topics, load_topics
+
+__all__ = ["main"]
+
+#: The speech that ``stance report`` analyses when it is given no file.
+SAMPLE = "sample_speech.txt"
+
+
+def _error(message: str, stream: TextIO) -> None:
+    print(f"stance: error: {message}", file=stream)
+
+
+def _input_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--model", metavar="MODEL", help="a model saved by `stance train` (default: built-in)"
+    )
+    parser.add_argument(
+        "--targets", metavar="FILE", help="a TOML target registry that replaces the default one"
+    )
+    parser.add_argument(
+        "--target",
+        metavar="'ID=alias,alias'",
+        action="append",
+        default=[],
+        help="add a target (or aliases to one); repeatable",
+    )
+    parser.add_argument("--topics", metavar="FILE", help="a TOML topic registry")
+    parser.add_argument("--speaker", help="the holder of every sentence (default: from metadata)")
+    parser.add_argument(
+        "--meta-pattern",
+        default="auto",
+        metavar="REGEX",
+        help="regex with named groups that parses metadata from file names; "
+        f"named: {', '.join(META_PATTERNS)}; 'none' for no metadata (default: auto)",
+    )
+    parser.add_argument("--encoding", default="utf-8", help="text encoding of the inputs")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="stance",
+        description="Stance and sentiment analysis of political speech.",
+    )
+    parser.add_argument("--version", action="version", version=f"stance {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    score = commands.add_parser(
+        "score", help="score texts: one row per (sentence, target) or per sentence"
+    )
+    score.add_argument("paths", nargs="+", metavar="PATH", help="text files, or - for stdin")
+    score.add_argument("--format", choices=FORMATS, default="jsonl")
+    score.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
+    score.add_argument("--level", choices=("mentions", "sentences"), default="mentions")
+    _input_options(score)
+
+    report = commands.add_parser("report", help="write an HTML report with charts and tables")
+    report.add_argument(
+        "paths", nargs="*", metavar="PATH", help="text files (default: the bundled sample speech)"
+    )
+    report.add_argument("--out", default="reports", metavar="DIR", help="output folder")
+    report.add_argument("--title", help="the report's title")
+    _input_options(report)
+
+    trainer = commands.add_parser("train", help="train a stance model on annotated JSONL")
+    trainer.add_argument(
+        "--data",
+        action="append",
+        metavar="FILE",
+        help="corpus JSONL ('jsonl:FILE' also works); repeatable (default: the bundled corpus)",
+    )
+    trainer.add_argument("--out", required=True, metavar="MODEL", help="where to save (.joblib)")
+    trainer.add_argument("--cv", type=int, default=5, help="cross-validation folds (0: none)")
+    trainer.add_argument("--seed", type=int, default=0, help="random seed")
+    trainer.add_argument("--targets", metavar="FILE", help="a TOML target registry")
+    return parser
+
+
+def _registry(args: argparse.Namespace) -> TargetRegistry:
+    registry = load_registry(args.targets) if args.targets else default_registry()
+    for spec in args.target:
+        registry = registry.add(parse_target_spec(spec))
+    return registry
+
+
+def _topics(args: argparse.Namespace) -> TopicRegistry:
+    return load_topics(args.topics) if args.topics else default_topics()
+
+
+def _model(args: argparse.Namespace, stderr: TextIO) -> StanceModel:
+    if args.model:
+        pipeline, info = load_model(args.model)
+        return StanceModel(pipeline, info)
+    if not default_model_path().is_file():
+        print(
+            "stance: building the default model from the bundled corpus "
+            f"(once; cached in {default_model_path().parent})",
+            file=stderr,
+        )
+    return default_model()
+
+
+def _documents(
+    args: argparse.Namespace, paths: Sequence[str], stderr: TextIO
+) -> tuple[list[Document], int]:
+    pattern = None if args.meta_pattern == "none" else args.meta_pattern
+    meta = {"speaker": args.speaker} if args.speaker else None
+    docs, failed = [], 0
+    for item in read_documents(paths, pattern=pattern, encoding=args.encoding, meta=meta):
+        if isinstance(item, InputError):
+            print(f"stance: skipped {item}", file=stderr)
+            failed += 1
+        else:
+            docs.append(item)
+    return docs, failed
+
+
+def _analyse(
+    args: argparse.Namespace, paths: Sequence[str], stderr: TextIO
+) -> tuple[ScoreTable | None, int]:
+    registry, topics = _registry(args), _topics(args)
+    docs, failed = _documents(args, paths, stderr)
+    if not docs:
+        _error("no document could be read; nothing was written", stderr)
+        return None, failed
+    model = _model(args, stderr)
+    return score_documents(docs, model=model, registry=registry, topics=topics), failed
+
+
+def _score(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    table, failed = _analyse(args, args.paths, stderr)
+    if table is None:
+        return 1
+    level = args.level
+    write_table(table.rows(level), table.columns(level), args.output or stdout, args.format)
+    return 1 if failed else 0
+
+
+def _report(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    paths = args.paths or [str(bundled_path("samples") / SAMPLE)]
+    table, failed = _analyse(args, paths, stderr)
+    if table is None:
+        return 1
+    model_info = load_model(args.model)[1] if args.model else default_model().info
+    written = write_report(table, args.out, title=args.title, model_info=model_info)
+    print(f"stance: wrote {written['report.html']} and {len(written) - 1} more files", file=stdout)
+    return 1 if failed else 0
+
+
+def _train(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    files = (
+        [Path(d.removeprefix("jsonl:")) for d in args.data]
+        if args.data
+        else sorted(bundled_path("stance").glob("*.jsonl"))
+    )
+    records = load_records(files)
+    registry = load_registry(args.targets) if args.targets else default_registry()
+    model = train(
+        items_from_records(records, registry),
+        [r.label for r in records],
+        groups=[r.doc_id for r in records],
+        cv=args.cv,
+        random_state=args.seed,
+    )
+    info = {
+        **model.info,
+        "name": Path(args.out).stem,
+        "data": [str(f) for f in files],
+        "data_sha256": data_hash(files),
+    }
+    save_model(model.pipeline, args.out, info)
+    summary = f"stance: trained on {len(records)} pairs; saved {args.out}"
+    if "cv" in info:
+        cv = info["cv"]
+        extra = f", F_avg {cv['f_avg']:.3f}" if "f_avg" in cv else ""
+        summary += f" ({cv['folds']}-fold CV macro-F1 {cv['macro_f1']:.3f}{extra})"
+    print(summary, file=stdout)
+    return 0
+
+
+_COMMANDS = {"score": _score, "report": _report, "train": _train}
+
+
+def main(
+    argv: Sequence[str] | None = None,
+    *,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+) -> int:
+    """Run the ``stance`` command line; return the exit code.
+
+    Parameters
+    ----------
+    argv : sequence of str, optional
+        Arguments without the program name; ``sys.argv[1:]`` when omitted.
+    stdout, stderr : text streams, optional
+        Where output and messages go (default: the process's streams).
+    """
+    stdout = stdout or sys.stdout
+    stderr = stderr or sys.stderr
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    try:
+        return _COMMANDS[args.command](args, stdout, stderr)
+    except StanceError as exc:
+        _error(str(exc), stderr)
+        return 1
+    except KeyboardInterrupt:
+        _error("interrupted", stderr)
+        return 130
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,273 @@
+"""The stance model: a scikit-learn ``Pipeline`` of target-aware features and a classifier.
+
+``build_pipeline`` makes the unfitted pipeline; ``train`` fits it, cross-validated by document
+where documents are known; ``default_model`` trains the bundled corpus once and caches the
+result, so a fresh install works offline without a committed binary.
+
+Examples
+--------
+>>> from stance.features import Item
+>>> items = [Item("We support Kyiv.", 11, 15, "UKRAINE"), Item("We condemn Daesh.", 11, 16, "ISIL"),
+...          Item("Kyiv hosted talks.", 0, 4, "UKRAINE")] * 4
+>>> labels = ["FAVOR", "AGAINST", "NONE"] * 4
+>>> train(items, labels, cv=0).labels
+('AGAINST', 'FAVOR', 'NONE')
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold, cross_val_predict
+from sklearn.pipeline import FeatureUnion, Pipeline
+
+from . import __version__
+from .corpora import Record, data_hash, default_corpus_files, load_records
+from .errors import DataError, ModelError
+from .features import Item, LexiconFeatures, TextView
+from .metrics import score_summary
+from .persist import library_versions, load_model, save_model
+from .targets import TargetRegistry, default_registry
+
+__all__ = [
+    "STANCE_LABELS",
+    "StanceModel",
+    "build_pipeline",
+    "cache_dir",
+    "default_model",
+    "default_model_path",
+    "items_from_records",
+    "train",
+]
+
+#: The stance labels of the annotation guidelines.
+STANCE_LABELS = ("FAVOR", "AGAINST", "NONE")
+
+
+def _text_branch(view: str, vectorizer: Any, window: int = 6) -> Pipeline:
+    return Pipeline([("view", TextView(view=view, window=window)), ("vec", vectorizer)])
+
+
+def build_pipeline(*, C: float = 2.0, window: int = 6, random_state: int = 0) -> Pipeline:
+    """The unfitted stance pipeline.
+
+    Features: word 1-2-grams of the sentence with negation marking and the mention masked;
+    character 2-5-grams; word 1-2-grams of the windows left and right of the mention, marked by
+    side; the target's identity; window words conditioned on the target; lexicon scores
+    (VADER valence and stance cues around the mention). Classifier: logistic regression with
+    balanced class weights.
+
+    Parameters
+    ----------
+    C : float
+        Inverse regularisation strength of the logistic regression.
+    window : int
+        Words on each side of the mention for the windowed features.
+    random_state : int
+        Seed of the classifier's solver.
+    """
+    tokens = {"token_pattern": r"\S+", "lowercase": False, "sublinear_tf": True}
+    features = FeatureUnion(
+        [
+            ("words", _text_branch("negated", TfidfVectorizer(ngram_range=(1, 2), **tokens))),
+            (
+                "chars",
+                _text_branch(
+                    "masked",
+                    TfidfVectorizer(
+                        analyzer="char_wb", ngram_range=(2, 5), min_df=2, sublinear_tf=True
+                    ),
+                ),
+            ),
+            ("left", _text_branch("left", TfidfVectorizer(ngram_range=(1, 2), **tokens), window)),
+            ("right", _text_branch("right", TfidfVectorizer(ngram_range=(1, 2), **tokens), window)),
+            (
+                "target",
+                _text_branch("target", CountVectorizer(token_pattern=r"\S+", lowercase=False)),
+            ),
+            ("conditioned", _text_branch("conditioned", TfidfVectorizer(**tokens), window)),
+            ("lexicon", LexiconFeatures(window=window + 2)),
+        ]
+    )
+    classifier = LogisticRegression(
+        C=C, class_weight="balanced", max_iter=5000, random_state=random_state
+    )
+    return Pipeline([("features", features), ("clf", classifier)])
+
+
+def items_from_records(records: Sequence[Record], registry: TargetRegistry) -> list[Item]:
+    """Locate each record's target in its sentence and make a feature :class:`Item`.
+
+    Offsets given by the record win; otherwise the first registry alias of the target; otherwise
+    the target's own name; otherwise the item has no span (``start == end == 0``).
+    """
+    items = []
+    for record in records:
+        start, end = record.start, record.end
+        if start < 0:
+            start = end = 0
+            found = (
+                [m for m in registry.find(record.text) if m.target == record.target]
+                if record.target in registry
+                else []
+            )
+            if found:
+                start, end = found[0].start, found[0].end
+            else:
+                at = record.text.lower().find(record.target.lower())
+                if at >= 0:
+                    start, end = at, at + len(record.target)
+        items.append(Item(record.text, start, end, record.target))
+    return items
+
+
+@dataclass(frozen=True)
+class StanceModel:
+    """A fitted pipeline and what its sidecar says about it."""
+
+    pipeline: Pipeline
+    info: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """The classes, in the order of :meth:`predict_proba`'s columns."""
+        return tuple(str(c) for c in self.pipeline.classes_)
+
+    def predict_proba(self, items: Sequence[Item]) -> np.ndarray:
+        """Class probabilities, one row per item, columns in :attr:`labels` order."""
+        if not items:
+            return np.zeros((0, len(self.labels)))
+        return self.pipeline.predict_proba(list(items))
+
+
+def train(
+    items: Sequence[Item],
+    labels: Sequence[str],
+    *,
+    groups: Sequence[str] | None = None,
+    cv: int = 5,
+    random_state: int = 0,
+    C: float = 2.0,
+    n_jobs: int | None = None,
+) -> StanceModel:
+    """Fit the stance pipeline, with cross-validated scores when ``cv >= 2``.
+
+    Parameters
+    ----------
+    items, labels : sequences
+        Feature items and their gold labels (any label set).
+    groups : sequence of str, optional
+        Document ids: folds never split a document.
+    cv : int
+        Number of folds; 0 or 1 skips cross-validation.
+    random_state : int
+        Seed of the folds and the classifier.
+    C : float
+        Regularisation, see :func:`build_pipeline`.
+    n_jobs : int, optional
+        Parallel folds.
+
+    Returns
+    -------
+    StanceModel
+        With ``info["cv"]`` holding the pooled cross-validated scores (see
+        :func:`stance.metrics.score_summary`) and ``info["train_seconds"]``.
+    """
+    if len(items) != len(labels):
+        raise DataError(f"{len(items)} items but {len(labels)} labels; they must pair up")
+    label_set = sorted(set(labels))
+    if len(label_set) < 2:
+        raise DataError(f"the training data has {len(label_set)} label(s); it needs at least two")
+    info: dict[str, Any] = {"labels": label_set, "n_train": len(items), "seed": random_state}
+    if cv >= 2:
+        if groups is not None and len(set(groups)) >= cv:
+            folds: Any = StratifiedGroupKFold(n_splits=cv, shuffle=True, random_state=random_state)
+            info["cv_grouped_by"] = "document"
+        else:
+            folds = StratifiedKFold(n_splits=cv, shuffle=True, random_state=random_state)
+            groups = None
+            info["cv_grouped_by"] = None
+        predicted = cross_val_predict(
+            build_pipeline(C=C, random_state=random_state),
+            list(items),
+            list(labels),
+            groups=groups,
+            cv=folds,
+            n_jobs=n_jobs,
+        )
+        info["cv"] = {"folds": cv, **score_summary(list(labels), list(predicted), label_set)}
+    began = time.perf_counter()
+    pipeline = build_pipeline(C=C, random_state=random_state).fit(list(items), list(labels))
+    info["train_seconds"] = round(time.perf_counter() - began, 2)
+    return StanceModel(pipeline, info)
+
+
+def cache_dir() -> Path:
+    """Where the default model is cached: ``$STANCE_CACHE_DIR``, else the user cache folder."""
+    configured = os.environ.get("STANCE_CACHE_DIR")
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "stance"
+
+
+def default_model_path(directory: str | Path | None = None) -> Path:
+    """Where the default model is (or will be) cached.
+
+    The name holds a key made of the bundled corpus's hash and the versions of this toolkit
+    and scikit-learn, so a new corpus or library leads to a new model.
+    """
+    corpus = data_hash(default_corpus_files())
+    sklearn_version = library_versions()["scikit-learn"]
+    key = hashlib.sha256(f"{corpus}|{__version__}|{sklearn_version}".encode()).hexdigest()[:16]
+    return Path(directory or cache_dir()) / f"default-{key}.joblib"
+
+
+def default_model(*, directory: str | Path | None = None, cv: int = 0) -> StanceModel:
+    """The default stance model, trained from the bundled corpus on first use and cached.
+
+    Training is deterministic: the same corpus and library versions give the same model, so
+    the cache only saves time. An unwritable cache costs a retrain on the next call.
+
+    Parameters
+    ----------
+    directory : str or Path, optional
+        Cache folder; defaults to :func:`cache_dir`.
+    cv : int
+        Folds of cross-validation to record in the sidecar when the model is built.
+    """
+    path = default_model_path(directory)
+    if path.is_file():
+        try:
+            pipeline, info = load_model(path)
+            return StanceModel(pipeline, info)
+        except ModelError:
+            pass  # a damaged cache entry is rebuilt below
+    files = default_corpus_files()
+    records = load_records(files)
+    model = train(
+        items_from_records(records, default_registry()),
+        [r.label for r in records],
+        groups=[r.doc_id for r in records],
+        cv=cv,
+    )
+    info = {
+        **model.info,
+        "name": "default",
+        "data": [f.name for f in files],
+        "data_sha256": data_hash(files),
+    }
+    try:
+        info = save_model(model.pipeline, path, info)
+    except OSError:
+        pass
+    return StanceModel(model.pipeline, info)

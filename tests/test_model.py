@@ -1,0 +1,118 @@
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from stance.corpora import Record, default_corpus_files, load_jsonl, load_records
+from stance.errors import DataError, ModelError
+from stance.features import Item
+from stance.metrics import f_avg, score_summary
+from stance.model import (
+    STANCE_LABELS,
+    build_pipeline,
+    default_model,
+    default_model_path,
+    items_from_records,
+    train,
+)
+from stance.persist import load_model, save_model, sidecar_path
+from stance.targets import default_registry
+
+SMALL = [
+    (Item("We support Kyiv fully.", 11, 15, "UKRAINE"), "FAVOR"),
+    (Item("We condemn Daesh.", 11, 16, "ISIL"), "AGAINST"),
+    (Item("Kyiv hosted the talks.", 0, 4, "UKRAINE"), "NONE"),
+    (Item("We welcome the efforts of Washington.", 26, 36, "US"), "FAVOR"),
+    (Item("Washington must stop its aggression.", 0, 10, "US"), "AGAINST"),
+    (Item("Washington is a city.", 0, 10, "US"), "NONE"),
+] * 3
+
+
+def test_train_with_grouped_cv_records_scores():
+    items, labels = zip(*SMALL)
+    groups = [f"d{i % 6}" for i in range(len(items))]
+    model = train(items, labels, groups=groups, cv=3)
+    cv = model.info["cv"]
+    assert cv["folds"] == 3 and model.info["cv_grouped_by"] == "document"
+    assert set(cv) >= {"f_avg", "macro_f1", "accuracy", "per_class", "confusion"}
+    probabilities = model.predict_proba(items)
+    np.testing.assert_allclose(probabilities.sum(axis=1), 1.0)
+
+
+def test_training_needs_two_labels_and_pairs():
+    with pytest.raises(DataError, match="at least two"):
+        train([SMALL[0][0]], ["FAVOR"], cv=0)
+    with pytest.raises(DataError, match="pair up"):
+        train([SMALL[0][0]], ["FAVOR", "NONE"], cv=0)
+
+
+def test_save_load_round_trip_checks_the_hash(tmp_path):
+    items, labels = zip(*SMALL)
+    model = train(items, labels, cv=0)
+    path = tmp_path / "m.joblib"
+    sidecar = save_model(model.pipeline, path, {"labels": model.info["labels"]})
+    assert set(sidecar["versions"]) >= {"scikit-learn", "python", "stance"}
+    loaded, _info = load_model(path)
+    np.testing.assert_array_equal(loaded.predict_proba(list(items)), model.predict_proba(items))
+    side = json.loads(sidecar_path(path).read_text())
+    side["sha256"] = "0" * 64
+    sidecar_path(path).write_text(json.dumps(side))
+    with pytest.raises(ModelError, match="SHA-256"):
+        load_model(path)
+
+
+def test_missing_or_corrupt_model(tmp_path):
+    with pytest.raises(ModelError, match="not found"):
+        load_model(tmp_path / "none.joblib")
+    (tmp_path / "bad.joblib").write_bytes(b"junk")
+    with pytest.raises(ModelError, match="sidecar"):
+        load_model(tmp_path / "bad.joblib")
+
+
+def test_pipeline_fit_twice_same_result():
+    items, labels = zip(*SMALL)
+    a = build_pipeline().fit(list(items), list(labels)).predict_proba(list(items))
+    b = build_pipeline().fit(list(items), list(labels)).predict_proba(list(items))
+    np.testing.assert_array_equal(a, b)
+
+
+def test_items_locate_the_target():
+    records = [
+        Record("1", "d", "We thank the Secretary-General.", "UN", "FAVOR"),
+        Record("2", "d", "Hillary Clinton spoke.", "Hillary Clinton", "NONE"),
+        Record("3", "d", "They spoke.", "US", "NONE"),
+    ]
+    items = items_from_records(records, default_registry())
+    assert items[0].text[items[0].start : items[0].end] == "the Secretary-General"
+    assert items[1].text[items[1].start : items[1].end] == "Hillary Clinton"
+    assert items[2].start == items[2].end == 0
+
+
+def test_metrics():
+    assert f_avg(["FAVOR", "AGAINST"], ["FAVOR", "AGAINST"]) == 1.0
+    summary = score_summary(["FAVOR", "NONE"], ["FAVOR", "FAVOR"], STANCE_LABELS)
+    assert summary["confusion"] == [[1, 0, 0], [0, 0, 0], [1, 0, 0]]
+
+
+def test_corpus_loader_reports_line_numbers(tmp_path):
+    path = tmp_path / "c.jsonl"
+    path.write_text(
+        '{"id": "a", "doc_id": "d", "text": "t", "target": "US", "stance": "NONE"}\n{oops\n'
+    )
+    with pytest.raises(DataError, match=r"c.jsonl:2"):
+        load_jsonl(path)
+
+
+def test_default_model_is_cached_and_reproducible(model, model_cache, tmp_path):
+    assert default_model_path().is_file()
+    assert default_model_path().parent == model_cache
+    assert set(model.labels) == set(STANCE_LABELS)
+    assert model.info["data_sha256"]
+    again = default_model()  # loads the cache
+    rebuilt = default_model(directory=tmp_path)  # trains anew
+    records = load_records(default_corpus_files())[:200]
+    items = items_from_records(records, default_registry())
+    np.testing.assert_array_equal(again.predict_proba(items), model.predict_proba(items))
+    np.testing.assert_allclose(rebuilt.predict_proba(items), model.predict_proba(items), atol=1e-12)
