@@ -15,13 +15,15 @@ Examples
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
 from . import __version__
-from .corpora import bundled_path, data_hash, load_records
+from .checks import check_corpus, corpus_statistics, read_rows, statistics_markdown
+from .corpora import bundled_path, data_hash, default_corpus_files, load_records
 from .errors import InputError, StanceError
 from .io import META_PATTERNS, Document, read_documents
 from .model import StanceModel, default_model, default_model_path, items_from_records, train
@@ -103,6 +105,14 @@ def _parser() -> argparse.ArgumentParser:
     trainer.add_argument("--cv", type=int, default=5, help="cross-validation folds (0: none)")
     trainer.add_argument("--seed", type=int, default=0, help="random seed")
     trainer.add_argument("--targets", metavar="FILE", help="a TOML target registry")
+
+    corpus = commands.add_parser("corpus", help="check an annotated corpus or show its statistics")
+    corpus.add_argument("action", choices=("check", "stats"))
+    corpus.add_argument(
+        "paths", nargs="*", metavar="PATH", help="corpus JSONL files (default: the bundled corpus)"
+    )
+    corpus.add_argument("--targets", metavar="FILE", help="a TOML target registry")
+    corpus.add_argument("--json", action="store_true", help="stats as JSON, not Markdown")
     return parser
 
 
@@ -208,7 +218,33 @@ def _train(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     return 0
 
 
-_COMMANDS = {"score": _score, "report": _report, "train": _train}
+def _corpus(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    files = [Path(p) for p in args.paths] or default_corpus_files()
+    if args.action == "stats":
+        rows, problems = read_rows(files)
+        if problems:
+            for problem in problems:
+                print(f"stance: {problem}", file=stderr)
+            return 1
+        stats = corpus_statistics([row for _, _, row in rows])
+        stdout.write(
+            json.dumps(stats, indent=2) + "\n" if args.json else statistics_markdown(stats)
+        )
+        return 0
+    registry = load_registry(args.targets) if args.targets else default_registry()
+    problems = check_corpus(files, registry)
+    for problem in problems:
+        print(problem, file=stdout)
+    errors = sum(p.level == "error" for p in problems)
+    warnings = len(problems) - errors
+    print(
+        f"stance: checked {len(files)} file(s): {errors} error(s), {warnings} warning(s)",
+        file=stderr,
+    )
+    return 1 if errors else 0
+
+
+_COMMANDS = {"score": _score, "report": _report, "train": _train, "corpus": _corpus}
 
 
 def main(

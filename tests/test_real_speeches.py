@@ -33,5 +33,5 @@ def test_every_speech_of_a_session_splits_with_exact_offsets(unga_dir):
         assert not doc.text.startswith("\ufeff")
         sentences = split_sentences(doc.text)
         assert sentences, path.name
-        joined = "".join("".join(doc.text[s.start:s.end].split()) for s in sentences)
+        joined = "".join("".join(doc.text[s.start : s.end].split()) for s in sentences)
         assert joined == "".join(doc.text.split()), path.name
