@@ -19,7 +19,7 @@ from pathlib import Path
 
 from stance.features import Item
 from stance.io import read_document
-from stance.metrics import score_summary
+from stance.metrics import format_summary, score_summary
 from stance.model import STANCE_LABELS, StanceModel, default_model
 from stance.persist import load_model
 
@@ -48,28 +48,6 @@ def dev_items(shared: Path) -> tuple[list[Item], list[str], list[dict]]:
     return items, gold, rows
 
 
-def format_summary(summary: dict) -> str:
-    """A plain-text table of a score summary."""
-    labels = summary["labels"]
-    lines = [
-        f"pairs {summary['n']}   F_avg {summary.get('f_avg', float('nan')):.3f}   "
-        f"macro-F1 {summary['macro_f1']:.3f}   accuracy {summary['accuracy']:.3f}",
-        "",
-        f"{'label':<10}{'precision':>10}{'recall':>10}{'F1':>10}{'support':>10}",
-    ]
-    for label in labels:
-        c = summary["per_class"][label]
-        lines.append(
-            f"{label:<10}{c['precision']:>10.3f}{c['recall']:>10.3f}{c['f1']:>10.3f}{c['support']:>10}"
-        )
-    lines += ["", "confusion (rows gold, columns predicted): " + " ".join(labels)]
-    lines += [
-        f"{label:<10}" + "".join(f"{n:>9}" for n in row)
-        for label, row in zip(labels, summary["confusion"])
-    ]
-    return "\n".join(lines)
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", help="a model saved by `stance train` (default: built-in)")
@@ -84,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     probabilities = model.predict_proba(items)
     predicted = [model.labels[i] for i in probabilities.argmax(axis=1)]
     summary = score_summary(gold, predicted, STANCE_LABELS)
-    print(json.dumps(summary, indent=2) if args.json else format_summary(summary))
+    print(json.dumps(summary, indent=2) if args.json else format_summary(summary), end="")
     return 0
 
 

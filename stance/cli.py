@@ -23,9 +23,17 @@ from typing import TextIO
 
 from . import __version__
 from .checks import check_corpus, corpus_statistics, read_rows, statistics_markdown
-from .corpora import bundled_path, data_hash, default_corpus_files, load_records
-from .errors import InputError, StanceError
+from .corpora import (
+    Record,
+    bundled_path,
+    default_corpus_files,
+    load_records,
+    load_spec,
+    records_hash,
+)
+from .errors import DataError, InputError, StanceError
 from .io import META_PATTERNS, Document, read_documents
+from .metrics import format_summary, score_summary
 from .model import StanceModel, default_model, default_model_path, items_from_records, train
 from .persist import load_model, save_model
 from .report import write_report
@@ -69,6 +77,20 @@ def _input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--encoding", default="utf-8", help="text encoding of the inputs")
 
 
+def _data_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--data",
+        action="append",
+        metavar="SPEC",
+        help="KIND:PATH with KIND jsonl (our corpus schema), csv, semeval2016 (file or folder) "
+        "or newsmtsc; repeatable (default: the bundled corpus)",
+    )
+    parser.add_argument("--text-column", default="text", help="csv: the text column")
+    parser.add_argument("--target-column", default="target", help="csv: the target column")
+    parser.add_argument("--label-column", default="stance", help="csv: the label column")
+    parser.add_argument("--targets", metavar="FILE", help="a TOML target registry")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="stance",
@@ -94,17 +116,19 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--title", help="the report's title")
     _input_options(report)
 
-    trainer = commands.add_parser("train", help="train a stance model on annotated JSONL")
-    trainer.add_argument(
-        "--data",
-        action="append",
-        metavar="FILE",
-        help="corpus JSONL ('jsonl:FILE' also works); repeatable (default: the bundled corpus)",
-    )
+    trainer = commands.add_parser("train", help="train a model on annotated data")
+    _data_options(trainer)
     trainer.add_argument("--out", required=True, metavar="MODEL", help="where to save (.joblib)")
     trainer.add_argument("--cv", type=int, default=5, help="cross-validation folds (0: none)")
     trainer.add_argument("--seed", type=int, default=0, help="random seed")
-    trainer.add_argument("--targets", metavar="FILE", help="a TOML target registry")
+
+    evaluate = commands.add_parser("evaluate", help="score a model on annotated data")
+    evaluate.add_argument("--model", required=True, metavar="MODEL")
+    _data_options(evaluate)
+    evaluate.add_argument(
+        "--predictions", metavar="FILE", help="write one JSON line per item with its scores"
+    )
+    evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
 
     corpus = commands.add_parser("corpus", help="check an annotated corpus or show its statistics")
     corpus.add_argument("action", choices=("check", "stats"))
@@ -187,13 +211,22 @@ def _report(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     return 1 if failed else 0
 
 
+def _records(specs: Sequence[str] | None, args: argparse.Namespace) -> list[Record]:
+    if not specs:
+        return load_records(default_corpus_files())
+    columns = {
+        "text": args.text_column,
+        "target": args.target_column,
+        "label": args.label_column,
+    }
+    records: list[Record] = []
+    for spec in specs:
+        records += load_spec(spec, **columns)
+    return records
+
+
 def _train(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    files = (
-        [Path(d.removeprefix("jsonl:")) for d in args.data]
-        if args.data
-        else sorted(bundled_path("stance").glob("*.jsonl"))
-    )
-    records = load_records(files)
+    records = _records(args.data, args)
     registry = load_registry(args.targets) if args.targets else default_registry()
     model = train(
         items_from_records(records, registry),
@@ -205,16 +238,47 @@ def _train(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     info = {
         **model.info,
         "name": Path(args.out).stem,
-        "data": [str(f) for f in files],
-        "data_sha256": data_hash(files),
+        "data": list(args.data or [str(f) for f in default_corpus_files()]),
+        "data_sha256": records_hash(records),
     }
     save_model(model.pipeline, args.out, info)
-    summary = f"stance: trained on {len(records)} pairs; saved {args.out}"
+    summary = (
+        f"stance: trained on {len(records)} items in {info['train_seconds']} s; saved {args.out}"
+    )
     if "cv" in info:
         cv = info["cv"]
         extra = f", F_avg {cv['f_avg']:.3f}" if "f_avg" in cv else ""
         summary += f" ({cv['folds']}-fold CV macro-F1 {cv['macro_f1']:.3f}{extra})"
     print(summary, file=stdout)
+    return 0
+
+
+def _evaluate(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    model = StanceModel(*load_model(args.model))
+    records = _records(args.data, args)
+    registry = load_registry(args.targets) if args.targets else default_registry()
+    probabilities = model.predict_proba(items_from_records(records, registry))
+    predicted = [model.labels[i] for i in probabilities.argmax(axis=1)]
+    gold = [r.label for r in records]
+    unknown = sorted(set(gold) - set(model.labels))
+    if unknown:
+        raise DataError(
+            f"the data has labels {unknown} that the model does not know ({list(model.labels)}); "
+            "evaluate on data with the model's label set"
+        )
+    summary = score_summary(gold, predicted, model.labels)
+    if args.predictions:
+        rows = [
+            {
+                "id": r.id,
+                "gold": r.label,
+                "pred": p,
+                **{f"p_{label}": round(float(x), 6) for label, x in zip(model.labels, row)},
+            }
+            for r, p, row in zip(records, predicted, probabilities)
+        ]
+        write_table(rows, list(rows[0]) if rows else ["id"], args.predictions, "jsonl")
+    stdout.write(json.dumps(summary, indent=2) + "\n" if args.json else format_summary(summary))
     return 0
 
 
@@ -244,7 +308,13 @@ def _corpus(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     return 1 if errors else 0
 
 
-_COMMANDS = {"score": _score, "report": _report, "train": _train, "corpus": _corpus}
+_COMMANDS = {
+    "score": _score,
+    "report": _report,
+    "train": _train,
+    "evaluate": _evaluate,
+    "corpus": _corpus,
+}
 
 
 def main(

@@ -241,12 +241,12 @@ def _negated(item: Item, window: int) -> str:
 
 def _left(item: Item, window: int) -> str:
     left, _, _ = _tokens(item)
-    return " ".join(f"L_{w.lower()}" for w in left[-window:])
+    return " ".join(f"L_{w.lower()}" for w in ["^", *left][-window:])
 
 
 def _right(item: Item, window: int) -> str:
     _, _, right = _tokens(item)
-    return " ".join(f"R_{w.lower()}" for w in right[:window])
+    return " ".join(f"R_{w.lower()}" for w in [*right, "$"][:window])
 
 
 def _target(item: Item, window: int) -> str:
@@ -256,7 +256,7 @@ def _target(item: Item, window: int) -> str:
 def _conditioned(item: Item, window: int) -> str:
     left, _, right = _tokens(item)
     words = [w.lower() for w in left[-window:] + right[:window] if w[:1].isalnum()]
-    return " ".join(f"{item[3]}__{w}" for w in words)
+    return " ".join(f"{item[3]}__{w}" for w in words) or f"{item[3]}__"
 
 
 #: The text views by name: what :class:`TextView` turns an item into.

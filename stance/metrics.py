@@ -21,7 +21,7 @@ from sklearn.metrics import (
     precision_recall_fscore_support,
 )
 
-__all__ = ["STANCE_POLES", "f_avg", "score_summary"]
+__all__ = ["STANCE_POLES", "f_avg", "format_summary", "score_summary"]
 
 #: The two labels whose F1 scores F_avg averages.
 STANCE_POLES = ("FAVOR", "AGAINST")
@@ -62,3 +62,26 @@ def score_summary(
     if set(STANCE_POLES) <= set(labels):
         summary["f_avg"] = f_avg(gold, pred)
     return summary
+
+
+def format_summary(summary: dict[str, Any]) -> str:
+    """A plain-text table of a :func:`score_summary`."""
+    labels = summary["labels"]
+    head = f"items {summary['n']}"
+    if "f_avg" in summary:
+        head += f"   F_avg {summary['f_avg']:.3f}"
+    head += f"   macro-F1 {summary['macro_f1']:.3f}   accuracy {summary['accuracy']:.3f}"
+    lines = [head, "", f"{'label':<10}{'precision':>10}{'recall':>10}{'F1':>10}{'support':>10}"]
+    for label in labels:
+        c = summary["per_class"][label]
+        lines.append(
+            f"{label:<10}{c['precision']:>10.3f}{c['recall']:>10.3f}{c['f1']:>10.3f}"
+            f"{c['support']:>10}"
+        )
+    lines += ["", "confusion matrix (rows: gold, columns: predicted)"]
+    lines.append(" " * 10 + "".join(f"{label:>10}" for label in labels))
+    lines += [
+        f"{label:<10}" + "".join(f"{n:>10}" for n in row)
+        for label, row in zip(labels, summary["confusion"])
+    ]
+    return "\n".join(lines) + "\n"

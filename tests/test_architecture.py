@@ -10,11 +10,12 @@ import stance
 
 PACKAGE = Path(stance.__file__).parent
 
-#: The flow, left to right; a module may import only from itself's left and from the leaves.
+#: The flow, left to right; a module may import only from modules to its left and from the leaves.
 FLOW = [
     "io",
     "text",
     "targets",
+    "checks",
     "sentiment",
     "topics",
     "features",
