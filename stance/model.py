@@ -17,6 +17,7 @@ Examples
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import time
 from collections.abc import Sequence
@@ -31,7 +32,7 @@ from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold, cross
 from sklearn.pipeline import FeatureUnion, Pipeline
 
 from . import __version__
-from .corpora import Record, data_hash, default_corpus_files, load_records
+from .corpora import Record, bundled_path, data_hash, default_corpus_files, load_records
 from .errors import DataError, ModelError
 from .features import Item, LexiconFeatures, TextView
 from .metrics import score_summary
@@ -45,6 +46,7 @@ __all__ = [
     "cache_dir",
     "default_model",
     "default_model_path",
+    "default_scores",
     "items_from_records",
     "train",
 ]
@@ -232,18 +234,37 @@ def default_model_path(directory: str | Path | None = None) -> Path:
     return Path(directory or cache_dir()) / f"default-{key}.joblib"
 
 
+def default_scores() -> dict[str, Any]:
+    """The default model's measured scores, when they were measured on the current corpus.
+
+    ``scripts/train.py`` writes them to ``corpora/stance/scores.json``: cross-validated scores
+    grouped by document, and scores on the real-speech development set. Scores measured on
+    another version of the corpus are not reported.
+    """
+    path = bundled_path("stance") / "scores.json"
+    try:
+        scores = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError):
+        return {}
+    if scores.get("data_sha256") != data_hash(default_corpus_files()):
+        return {}
+    return scores
+
+
 def default_model(*, directory: str | Path | None = None, cv: int = 0) -> StanceModel:
     """The default stance model, trained from the bundled corpus on first use and cached.
 
     Training is deterministic: the same corpus and library versions give the same model, so
-    the cache only saves time. An unwritable cache costs a retrain on the next call.
+    the cache only saves time. An unwritable cache costs a retrain on the next call. The
+    sidecar carries the scores of :func:`default_scores` (``cv``, ``dev``) unless ``cv`` asks
+    for a cross-validation of its own.
 
     Parameters
     ----------
     directory : str or Path, optional
         Cache folder; defaults to :func:`cache_dir`.
     cv : int
-        Folds of cross-validation to record in the sidecar when the model is built.
+        Folds of cross-validation to run and record when the model is built.
     """
     path = default_model_path(directory)
     if path.is_file():
@@ -260,7 +281,9 @@ def default_model(*, directory: str | Path | None = None, cv: int = 0) -> Stance
         groups=[r.doc_id for r in records],
         cv=cv,
     )
+    measured = default_scores()
     info = {
+        **{k: measured[k] for k in ("cv", "cv_grouped_by", "dev") if k in measured},
         **model.info,
         "name": "default",
         "data": [f.name for f in files],

@@ -4,9 +4,10 @@ Rules, in order:
 
 1. **Lines become paragraphs.** A line break ends a paragraph unless the text runs on: the
    line does not end a sentence and the next line starts in lower case, or the line ends with
-   a comma, a dash or a function word ("the", "of", ...). So a page break inside a sentence
-   ("there was\\n\\nno suggestion") joins, while headlines, datelines and captions without final
-   punctuation stay sentences of their own.
+   a comma, a dash or a function word ("the", "of", ...), or it is a long line of prose. So a
+   page break inside a sentence ("there was\\n\\nno suggestion", "the United\\n\\nNations")
+   joins, while headlines, datelines and captions without final punctuation stay sentences of
+   their own.
 2. **Paragraphs become sentences** with NLTK's Punkt, given explicit parameters (a list of
    abbreviations such as U.S., U.N., Mr., Gen., Sept.) and no downloaded model. Typographic
    quotes are shown to Punkt as straight ones, so ``expected.” He`` splits after the quote.
@@ -35,6 +36,7 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 __all__ = [
     "ABBREVIATIONS",
     "MIN_QUOTE_WORDS",
+    "PROSE_WORDS",
     "Sentence",
     "paragraph_spans",
     "quotation_spans",
@@ -51,6 +53,9 @@ ABBREVIATIONS: frozenset[str] = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec
     """.split()
 ) - {"etc."}
+
+#: A line of at least this many words that stops without final punctuation runs on.
+PROSE_WORDS = 25
 
 #: A quotation of at least this many words makes a sentence ``quoted``.
 MIN_QUOTE_WORDS = 3
@@ -117,10 +122,19 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 
 def _runs_on(before: str, after: str) -> bool:
-    """Whether a line break between two lines falls inside a sentence."""
+    """Whether a line break between two lines falls inside a sentence.
+
+    It does when the line does not end a sentence and the next one starts in lower case, or the
+    line ends with a comma, a dash or a function word, or the line is a long run of prose
+    (:data:`PROSE_WORDS` words or more): headlines, datelines and captions are short.
+    """
     if _TERMINAL.search(before):
         return False
-    return after[:1].islower() or bool(_CONTINUES.search(before))
+    return (
+        after[:1].islower()
+        or bool(_CONTINUES.search(before))
+        or (len(before.split()) >= PROSE_WORDS and before[-1:].isalnum())
+    )
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:

@@ -116,3 +116,20 @@ def test_default_model_is_cached_and_reproducible(model, model_cache, tmp_path):
     items = items_from_records(records, default_registry())
     np.testing.assert_array_equal(again.predict_proba(items), model.predict_proba(items))
     np.testing.assert_allclose(rebuilt.predict_proba(items), model.predict_proba(items), atol=1e-12)
+
+
+def test_recorded_scores_were_measured_on_this_corpus():
+    from stance.model import default_scores
+
+    scores = default_scores()
+    assert scores, "corpora/stance/scores.json is stale: rerun `python scripts/train.py`"
+    assert scores["cv"]["folds"] == 5 and scores["cv_grouped_by"] == "document"
+    assert {"f_avg", "macro_f1", "confusion"} <= set(scores["cv"])
+    assert {"f_avg", "macro_f1", "confusion"} <= set(scores["dev"])
+
+
+def test_default_model_sidecar_reports_the_recorded_scores(model):
+    from stance.model import default_scores
+
+    assert model.info["cv"] == default_scores()["cv"]
+    assert model.info["dev"] == default_scores()["dev"]

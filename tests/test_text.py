@@ -87,3 +87,15 @@ def test_seed_headline_and_quote(seed_text):
     quote = [s for s in found if s.startswith("“It is an enormous mistake")]
     assert len(quote) == 1 and quote[0].endswith("Putin said.")
     assert "face to face,”" in quote[0]
+
+
+def test_page_break_inside_a_long_line_of_prose_joins_before_a_capital():
+    prose = (
+        "Over the past year my delegation has worked with every group in this Hall to defend "
+        "the principles that bind us all, and above all the authority of the United"
+    )
+    text = f"{prose}\n\nNations in matters of peace and security. We will go on.\n"
+    assert texts(text) == [
+        f"{prose}\n\nNations in matters of peace and security.",
+        "We will go on.",
+    ]
