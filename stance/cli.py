@@ -34,7 +34,14 @@ from .corpora import (
 from .errors import DataError, InputError, StanceError
 from .io import META_PATTERNS, Document, read_documents
 from .metrics import format_summary, score_summary
-from .model import StanceModel, default_model, default_model_path, items_from_records, train
+from .model import (
+    STRATEGIES,
+    StanceModel,
+    default_model,
+    default_model_path,
+    items_from_records,
+    train,
+)
 from .persist import load_model, save_model
 from .report import write_report
 from .scoring import FORMATS, ScoreTable, score_documents, write_table
@@ -121,6 +128,13 @@ def _parser() -> argparse.ArgumentParser:
     trainer.add_argument("--out", required=True, metavar="MODEL", help="where to save (.joblib)")
     trainer.add_argument("--cv", type=int, default=5, help="cross-validation folds (0: none)")
     trainer.add_argument("--seed", type=int, default=0, help="random seed")
+    trainer.add_argument(
+        "--strategy",
+        choices=("auto", *STRATEGIES),
+        default="auto",
+        help="one model over all targets, one per target, or the better by cross-validation "
+        "(auto; global when --cv is 0)",
+    )
 
     evaluate = commands.add_parser("evaluate", help="score a model on annotated data")
     evaluate.add_argument("--model", required=True, metavar="MODEL")
@@ -233,6 +247,7 @@ def _train(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         [r.label for r in records],
         groups=[r.doc_id for r in records],
         cv=args.cv,
+        strategy="global" if args.strategy == "auto" and args.cv < 2 else args.strategy,
         random_state=args.seed,
     )
     info = {
@@ -248,7 +263,8 @@ def _train(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if "cv" in info:
         cv = info["cv"]
         extra = f", F_avg {cv['f_avg']:.3f}" if "f_avg" in cv else ""
-        summary += f" ({cv['folds']}-fold CV macro-F1 {cv['macro_f1']:.3f}{extra})"
+        summary += f" ({cv['folds']}-fold CV macro-F1 {cv['macro_f1']:.3f}{extra}"
+        summary += f"; strategy {info['strategy']})"
     print(summary, file=stdout)
     return 0
 

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from sklearn.base import BaseEstimator, ClassifierMixin, clone
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold, cross_val_predict
@@ -41,6 +42,8 @@ from .targets import TargetRegistry, default_registry
 
 __all__ = [
     "STANCE_LABELS",
+    "STRATEGIES",
+    "PerTarget",
     "StanceModel",
     "build_pipeline",
     "cache_dir",
@@ -134,9 +137,9 @@ def items_from_records(records: Sequence[Record], registry: TargetRegistry) -> l
 
 @dataclass(frozen=True)
 class StanceModel:
-    """A fitted pipeline and what its sidecar says about it."""
+    """A fitted model (a pipeline, or :class:`PerTarget`) and what its sidecar says about it."""
 
-    pipeline: Pipeline
+    pipeline: Any
     info: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -151,17 +154,88 @@ class StanceModel:
         return self.pipeline.predict_proba(list(items))
 
 
+class PerTarget(ClassifierMixin, BaseEstimator):
+    """One classifier per target, with a classifier over all targets for the rare ones.
+
+    Parameters
+    ----------
+    estimator : estimator, optional
+        What to clone for each target (default: :func:`build_pipeline`).
+    min_items : int
+        Targets with fewer training items (or a single label) use the model over all targets.
+
+    Examples
+    --------
+    >>> items = [Item("We support Kyiv.", 11, 15, "UKRAINE"),
+    ...          Item("We condemn Daesh.", 11, 16, "ISIL"),
+    ...          Item("Kyiv hosted talks.", 0, 4, "UKRAINE")] * 4
+    >>> model = PerTarget(min_items=6).fit(items, ["FAVOR", "AGAINST", "NONE"] * 4)
+    >>> sorted(model.per_target_)
+    ['UKRAINE']
+    """
+
+    def __init__(self, *, estimator: Any = None, min_items: int = 100) -> None:
+        self.estimator = estimator
+        self.min_items = min_items
+
+    def _template(self) -> Any:
+        return build_pipeline() if self.estimator is None else self.estimator
+
+    def fit(self, X: Sequence[Item], y: Sequence[str]) -> PerTarget:
+        """Fit the model over all targets, then one per frequent target."""
+        X, y = list(X), np.asarray(y)
+        self.classes_ = np.unique(y)
+        self.global_ = clone(self._template()).fit(X, y)
+        self.per_target_ = {}
+        targets = np.asarray([item[3] for item in X])
+        for target in sorted(set(targets)):
+            mask = targets == target
+            if mask.sum() >= self.min_items and len(set(y[mask])) >= 2:
+                chosen = [x for x, keep in zip(X, mask) if keep]
+                self.per_target_[str(target)] = clone(self._template()).fit(chosen, y[mask])
+        return self
+
+    def predict_proba(self, X: Sequence[Item]) -> np.ndarray:
+        """Probabilities in :attr:`classes_` order, each item scored by its target's model."""
+        X = list(X)
+        result = np.zeros((len(X), len(self.classes_)))
+        by_model: dict[str, list[int]] = {}
+        for index, item in enumerate(X):
+            by_model.setdefault(item[3] if item[3] in self.per_target_ else "", []).append(index)
+        column = {label: i for i, label in enumerate(self.classes_)}
+        for key, indices in by_model.items():
+            model = self.per_target_.get(key, self.global_)
+            probabilities = model.predict_proba([X[i] for i in indices])
+            for j, label in enumerate(model.classes_):
+                result[indices, column[label]] = probabilities[:, j]
+        return result
+
+    def predict(self, X: Sequence[Item]) -> np.ndarray:
+        """The most probable class of each item."""
+        return self.classes_[self.predict_proba(X).argmax(axis=1)]
+
+
+#: Ways to model the targets: one model over all, or one per target.
+STRATEGIES = ("global", "per-target")
+
+
+def _estimator(strategy: str, C: float, random_state: int) -> Any:
+    pipeline = build_pipeline(C=C, random_state=random_state)
+    return pipeline if strategy == "global" else PerTarget(estimator=pipeline)
+
+
 def train(
     items: Sequence[Item],
     labels: Sequence[str],
     *,
     groups: Sequence[str] | None = None,
     cv: int = 5,
+    strategy: str = "global",
     random_state: int = 0,
     C: float = 2.0,
     n_jobs: int | None = None,
 ) -> StanceModel:
-    """Fit the stance pipeline, with cross-validated scores when ``cv >= 2``.
+    """Fit a stance model, with cross-validated scores when ``cv >= 2``.
 
     Parameters
     ----------
@@ -171,6 +245,10 @@ def train(
         Document ids: folds never split a document.
     cv : int
         Number of folds; 0 or 1 skips cross-validation.
+    strategy : {"global", "per-target", "auto"}
+        One model over all targets (with target-conditioned features), one per target (see
+        :class:`PerTarget`), or the better of the two by cross-validation (F_avg for stance
+        labels, else macro-F1; ``auto`` needs ``cv >= 2``).
     random_state : int
         Seed of the folds and the classifier.
     C : float
@@ -181,36 +259,49 @@ def train(
     Returns
     -------
     StanceModel
-        With ``info["cv"]`` holding the pooled cross-validated scores (see
-        :func:`stance.metrics.score_summary`) and ``info["train_seconds"]``.
+        With ``info["cv"]`` holding the pooled cross-validated scores of the chosen strategy
+        (see :func:`stance.metrics.score_summary`), ``info["strategy"]`` and
+        ``info["train_seconds"]``.
     """
     if len(items) != len(labels):
         raise DataError(f"{len(items)} items but {len(labels)} labels; they must pair up")
     label_set = sorted(set(labels))
     if len(label_set) < 2:
         raise DataError(f"the training data has {len(label_set)} label(s); it needs at least two")
+    if strategy not in (*STRATEGIES, "auto"):
+        raise DataError(f"unknown strategy {strategy!r}; use global, per-target or auto")
+    if strategy == "auto" and cv < 2:
+        raise DataError("strategy 'auto' chooses by cross-validation; pass cv of 2 or more")
     info: dict[str, Any] = {"labels": label_set, "n_train": len(items), "seed": random_state}
     if cv >= 2:
-        if groups is not None and len(set(groups)) >= cv:
+        if groups is not None and len(set(groups)) < len(groups) and len(set(groups)) >= cv:
             folds: Any = StratifiedGroupKFold(n_splits=cv, shuffle=True, random_state=random_state)
             info["cv_grouped_by"] = "document"
         else:
             folds = StratifiedKFold(n_splits=cv, shuffle=True, random_state=random_state)
             groups = None
             info["cv_grouped_by"] = None
-        predicted = cross_val_predict(
-            build_pipeline(C=C, random_state=random_state),
-            list(items),
-            list(labels),
-            groups=groups,
-            cv=folds,
-            n_jobs=n_jobs,
-        )
-        info["cv"] = {"folds": cv, **score_summary(list(labels), list(predicted), label_set)}
+        scores = {}
+        for name in STRATEGIES if strategy == "auto" else (strategy,):
+            predicted = cross_val_predict(
+                _estimator(name, C, random_state),
+                list(items),
+                list(labels),
+                groups=groups,
+                cv=folds,
+                n_jobs=n_jobs,
+            )
+            scores[name] = {"folds": cv, **score_summary(list(labels), list(predicted), label_set)}
+        key = "f_avg" if "f_avg" in next(iter(scores.values())) else "macro_f1"
+        strategy = max(scores, key=lambda name: scores[name][key])
+        info["cv"] = scores[strategy]
+        if len(scores) > 1:
+            info["cv_by_strategy"] = {name: summary[key] for name, summary in scores.items()}
+    info["strategy"] = strategy
     began = time.perf_counter()
-    pipeline = build_pipeline(C=C, random_state=random_state).fit(list(items), list(labels))
+    estimator = _estimator(strategy, C, random_state).fit(list(items), list(labels))
     info["train_seconds"] = round(time.perf_counter() - began, 2)
-    return StanceModel(pipeline, info)
+    return StanceModel(estimator, info)
 
 
 def cache_dir() -> Path:

@@ -133,3 +133,32 @@ def test_default_model_sidecar_reports_the_recorded_scores(model):
 
     assert model.info["cv"] == default_scores()["cv"]
     assert model.info["dev"] == default_scores()["dev"]
+
+
+def test_per_target_contract_pickle_and_fit_twice():
+    import pickle
+
+    from sklearn.base import clone
+
+    from stance.model import PerTarget
+
+    items, labels = zip(*SMALL)
+    model = PerTarget(min_items=6)
+    assert clone(model).get_params() == model.get_params()
+    first = model.fit(items, labels).predict_proba(items)
+    assert set(model.per_target_) == {"US", "UKRAINE"}  # ISIL has one label: the global model
+    np.testing.assert_allclose(first.sum(axis=1), 1.0)
+    again = pickle.loads(pickle.dumps(model)).predict_proba(items)
+    second = clone(model).fit(items, labels).predict_proba(items)
+    np.testing.assert_array_equal(first, again)
+    np.testing.assert_array_equal(first, second)
+    assert list(model.predict(items[:2])) == ["FAVOR", "AGAINST"]
+
+
+def test_auto_strategy_chooses_by_cross_validation():
+    items, labels = zip(*SMALL)
+    model = train(items, labels, cv=3, strategy="auto")
+    assert set(model.info["cv_by_strategy"]) == {"global", "per-target"}
+    assert model.info["strategy"] in {"global", "per-target"}
+    with pytest.raises(DataError, match="cross-validation"):
+        train(items, labels, cv=0, strategy="auto")
