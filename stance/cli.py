@@ -18,6 +18,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
@@ -46,7 +47,8 @@ from .persist import load_model, save_model
 from .report import write_report
 from .scoring import FORMATS, ScoreTable, score_documents, write_table
 from .targets import TargetRegistry, default_registry, load_registry, parse_target_spec
-from .topics import TopicRegistry, default_topics, load_topics
+from .text import split_sentences
+from .topics import TopicRegistry, default_topics, learn_topics, load_topics
 
 __all__ = ["main"]
 
@@ -72,7 +74,14 @@ def _input_options(parser: argparse.ArgumentParser) -> None:
         default=[],
         help="add a target (or aliases to one); repeatable",
     )
-    parser.add_argument("--topics", metavar="FILE", help="a TOML topic registry")
+    topics = parser.add_mutually_exclusive_group()
+    topics.add_argument("--topics", metavar="FILE", help="a TOML topic registry")
+    topics.add_argument(
+        "--learn-topics",
+        type=int,
+        metavar="K",
+        help="learn K topics from the inputs (NMF over TF-IDF) instead of the keyword registry",
+    )
     parser.add_argument("--speaker", help="the holder of every sentence (default: from metadata)")
     parser.add_argument(
         "--meta-pattern",
@@ -121,6 +130,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     report.add_argument("--out", default="reports", metavar="DIR", help="output folder")
     report.add_argument("--title", help="the report's title")
+    report.add_argument(
+        "--by", metavar="FIELD", help="compare documents by a metadata field (iso3, year, speaker)"
+    )
+    report.add_argument(
+        "--compare", metavar="ID,ID", help="targets to compare (default: the 3 most mentioned)"
+    )
+    report.add_argument("--top", type=int, default=12, help="targets shown in the charts")
+    report.add_argument("--seed", type=int, default=0, help="seed of the bootstrap intervals")
     _input_options(report)
 
     trainer = commands.add_parser("train", help="train a model on annotated data")
@@ -161,8 +178,15 @@ def _registry(args: argparse.Namespace) -> TargetRegistry:
     return registry
 
 
-def _topics(args: argparse.Namespace) -> TopicRegistry:
-    return load_topics(args.topics) if args.topics else default_topics()
+def _topics(args: argparse.Namespace, docs: Sequence[Document]) -> tuple[TopicRegistry, str]:
+    if args.learn_topics:
+        texts = [d.text[s.start : s.end] for d in docs for s in split_sentences(d.text)]
+        seed = getattr(args, "seed", 0)
+        learned = learn_topics(texts, n_topics=args.learn_topics, seed=seed)
+        return learned, f"{args.learn_topics} topics learned from the inputs (NMF over TF-IDF)"
+    if args.topics:
+        return load_topics(args.topics), f"keyword registry {Path(args.topics).name}"
+    return default_topics(), "the default keyword registry"
 
 
 def _model(args: argparse.Namespace, stderr: TextIO) -> StanceModel:
@@ -193,36 +217,56 @@ def _documents(
     return docs, failed
 
 
-def _analyse(
-    args: argparse.Namespace, paths: Sequence[str], stderr: TextIO
-) -> tuple[ScoreTable | None, int]:
-    registry, topics = _registry(args), _topics(args)
+@dataclass(frozen=True)
+class _Analysis:
+    table: ScoreTable
+    docs: list[Document]
+    model: StanceModel
+    topics: str
+    failed: int
+
+
+def _analyse(args: argparse.Namespace, paths: Sequence[str], stderr: TextIO) -> _Analysis | None:
+    registry = _registry(args)
     docs, failed = _documents(args, paths, stderr)
     if not docs:
         _error("no document could be read; nothing was written", stderr)
-        return None, failed
+        return None
+    topics, how = _topics(args, docs)
     model = _model(args, stderr)
-    return score_documents(docs, model=model, registry=registry, topics=topics), failed
+    table = score_documents(docs, model=model, registry=registry, topics=topics)
+    return _Analysis(table, docs, model, how, failed)
 
 
 def _score(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    table, failed = _analyse(args, args.paths, stderr)
-    if table is None:
+    analysis = _analyse(args, args.paths, stderr)
+    if analysis is None:
         return 1
-    level = args.level
+    table, level = analysis.table, args.level
     write_table(table.rows(level), table.columns(level), args.output or stdout, args.format)
-    return 1 if failed else 0
+    return 1 if analysis.failed else 0
 
 
 def _report(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     paths = args.paths or [str(bundled_path("samples") / SAMPLE)]
-    table, failed = _analyse(args, paths, stderr)
-    if table is None:
+    analysis = _analyse(args, paths, stderr)
+    if analysis is None:
         return 1
-    model_info = load_model(args.model)[1] if args.model else default_model().info
-    written = write_report(table, args.out, title=args.title, model_info=model_info)
+    compare = [t.strip() for t in (args.compare or "").split(",") if t.strip()]
+    written = write_report(
+        analysis.table,
+        args.out,
+        title=args.title,
+        model_info=analysis.model.info,
+        inputs=[{"path": d.source, "doc_id": d.doc_id, "sha256": d.sha256} for d in analysis.docs],
+        top=args.top,
+        by=args.by,
+        compare=compare,
+        seed=args.seed,
+        topics=analysis.topics,
+    )
     print(f"stance: wrote {written['report.html']} and {len(written) - 1} more files", file=stdout)
-    return 1 if failed else 0
+    return 1 if analysis.failed else 0
 
 
 def _records(specs: Sequence[str] | None, args: argparse.Namespace) -> list[Record]:

@@ -17,6 +17,7 @@ Examples
 
 from __future__ import annotations
 
+import hashlib
 import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping
@@ -59,12 +60,15 @@ class Document:
         files) and given on the command line (``speaker``).
     source : str
         Where the text came from: a path or ``-``.
+    sha256 : str
+        SHA-256 of the input's bytes (of the UTF-8 text for strings), for provenance.
     """
 
     doc_id: str
     text: str
     meta: Mapping[str, str] = field(default_factory=dict)
     source: str = ""
+    sha256: str = ""
 
 
 def parse_metadata(stem: str, pattern: str | None = "auto") -> dict[str, str]:
@@ -162,7 +166,8 @@ def document_from_text(
     >>> document_from_text("Daesh must be defeated.", doc_id="s1").doc_id
     's1'
     """
-    return Document(doc_id=doc_id, text=text, meta=dict(meta or {}), source=doc_id)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return Document(doc_id=doc_id, text=text, meta=dict(meta or {}), source=doc_id, sha256=digest)
 
 
 def read_document(
@@ -219,7 +224,8 @@ def read_document(
     text = decode(data, source, encoding=encoding)
     fields = parse_metadata(doc_id, pattern)
     fields.update(meta or {})
-    return Document(doc_id=doc_id, text=text, meta=fields, source=source)
+    digest = hashlib.sha256(data).hexdigest()
+    return Document(doc_id=doc_id, text=text, meta=fields, source=source, sha256=digest)
 
 
 def read_documents(

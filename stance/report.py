@@ -1,17 +1,16 @@
-"""Chart reports: per-topic sentiment across a speech and stance per target.
+"""Chart reports: charts, tables, a provenance record and one self-contained HTML page.
 
-Compute, then draw: :func:`sentiment_arcs` and :func:`stance_counts` turn a score table into
-plain data; :func:`plot_sentiment_arcs` and :func:`plot_stance_counts` draw that data on a
-given matplotlib ``Axes`` and return it; :func:`write_report` saves PNG and SVG charts, CSV
-tables and a self-contained HTML page. Figures are ``matplotlib.figure.Figure`` objects (no
-pyplot state), and saved files carry no time stamps, so the same input gives the same bytes.
+:func:`write_report` computes the statistics (:mod:`stance.summaries`), draws them on fresh
+``Figure`` objects (:mod:`stance.charts`), and writes PNG and SVG charts, ``stance.csv``,
+``sentences.csv``, ``summary_by_target.csv``, ``run.json`` and ``report.html``. Saved files carry
+no time stamps or random ids, so the same input gives the same bytes.
 
 Examples
 --------
+>>> from stance.summaries import sentiment_arcs
 >>> rows = [{"doc_id": "d", "sentence_id": i, "paragraph": 0, "topic": "climate",
 ...          "sentiment": s} for i, s in enumerate([0.5, -0.5, 0.5, 0.9])]
->>> arcs = sentiment_arcs(rows, window=2)
->>> [(a.topic, [round(v, 2) for v in a.smoothed]) for a in arcs]
+>>> [(a.topic, [round(v, 2) for v in a.smoothed]) for a in sentiment_arcs(rows, window=2)]
 [('climate', [0.5, 0.0, 0.0, 0.7])]
 """
 
@@ -19,9 +18,8 @@ from __future__ import annotations
 
 import base64
 import io
-from collections import Counter
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+import json
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -30,218 +28,86 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from .model import STANCE_LABELS
+from .charts import (
+    STANCE_COLOURS,
+    plot_comparison,
+    plot_heatmap,
+    plot_sentiment_arcs,
+    plot_target_summaries,
+    plot_trajectory,
+)
 from .persist import atomic_write, library_versions
 from .scoring import ScoreTable, write_table
 from .sentiment import SENTIMENT_THRESHOLD
-from .topics import OTHER
+from .summaries import (
+    compare_groups,
+    positions,
+    section_heatmap,
+    sentiment_arcs,
+    target_summaries,
+    top_targets,
+    trajectory,
+)
 
-__all__ = [
-    "PALETTE",
-    "STANCE_COLOURS",
-    "StanceCount",
-    "TopicArc",
-    "evidence",
-    "plot_sentiment_arcs",
-    "plot_stance_counts",
-    "sentiment_arcs",
-    "stance_counts",
-    "write_report",
-]
+__all__ = ["SUMMARY_FIELDS", "evidence", "write_report"]
 
-#: Okabe-Ito colours, safe for the common forms of colour blindness.
-PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
-
-#: Colours of the stance labels (Okabe-Ito blue, vermilion, grey).
-STANCE_COLOURS = {"FAVOR": "#0072B2", "AGAINST": "#D55E00", "NONE": "#BBBBBB"}
-
-
-@dataclass(frozen=True)
-class TopicArc:
-    """One topic's sentiment along the text: positions in % and a rolling mean."""
-
-    topic: str
-    positions: tuple[float, ...]
-    sentiment: tuple[float, ...]
-    smoothed: tuple[float, ...]
-    window: int
-
-
-@dataclass(frozen=True)
-class StanceCount:
-    """How often each stance is taken toward one target."""
-
-    target: str
-    favor: int
-    against: int
-    none: int
-
-    @property
-    def total(self) -> int:
-        """All mentions."""
-        return self.favor + self.against + self.none
-
-
-def _positions(rows: Sequence[Mapping[str, Any]]) -> list[float]:
-    """Each sentence's position in its document, in % of the document's sentences."""
-    last = Counter()
-    for row in rows:
-        last[row["doc_id"]] = max(last[row["doc_id"]], row["sentence_id"])
-    return [
-        100.0 * row["sentence_id"] / last[row["doc_id"]] if last[row["doc_id"]] else 0.0
-        for row in rows
-    ]
-
-
-def sentiment_arcs(
-    sentence_rows: Sequence[Mapping[str, Any]], *, window: int = 5, top: int = 6
-) -> list[TopicArc]:
-    """Per-topic sentiment across the text, as a trailing rolling mean over the topic's sentences.
-
-    Parameters
-    ----------
-    sentence_rows : sequence of mapping
-        Sentence rows of a score table (``doc_id``, ``sentence_id``, ``topic``, ``sentiment``).
-    window : int
-        Sentences of the same topic averaged for each point (fewer at the start).
-    top : int
-        Keep the ``top`` topics with the most sentences; ``other`` is left out.
-
-    Returns
-    -------
-    list of TopicArc
-        Most frequent topic first, ties by name.
-    """
-    positions = _positions(sentence_rows)
-    by_topic: dict[str, list[tuple[float, float]]] = {}
-    for row, x in zip(sentence_rows, positions):
-        if row["topic"] != OTHER:
-            by_topic.setdefault(row["topic"], []).append((x, float(row["sentiment"])))
-    ranked = sorted(by_topic, key=lambda t: (-len(by_topic[t]), t))[:top]
-    arcs = []
-    for topic in ranked:
-        points = sorted(by_topic[topic])
-        values = [v for _, v in points]
-        smoothed = [
-            sum(values[max(0, i - window + 1) : i + 1])
-            / len(values[max(0, i - window + 1) : i + 1])
-            for i in range(len(values))
-        ]
-        arcs.append(
-            TopicArc(topic, tuple(x for x, _ in points), tuple(values), tuple(smoothed), window)
-        )
-    return arcs
-
-
-def stance_counts(mention_rows: Sequence[Mapping[str, Any]], *, top: int = 12) -> list[StanceCount]:
-    """FAVOR / AGAINST / NONE counts per target, most mentioned first (ties by id)."""
-    counts: dict[str, Counter] = {}
-    for row in mention_rows:
-        counts.setdefault(row["target"], Counter())[row["stance"]] += 1
-    ranked = sorted(counts, key=lambda t: (-sum(counts[t].values()), t))[:top]
-    return [
-        StanceCount(t, counts[t]["FAVOR"], counts[t]["AGAINST"], counts[t]["NONE"]) for t in ranked
-    ]
+#: Columns of ``summary_by_target.csv``.
+SUMMARY_FIELDS = (
+    "target", "mentions", "favor", "against", "none", "share_favor", "share_against",
+    "share_none", "net_stance", "net_low", "net_high", "first_position", "last_position",
+)  # fmt: skip
 
 
 def evidence(
-    mention_rows: Sequence[Mapping[str, Any]], *, per_label: int = 3
+    mention_rows: Sequence[Mapping[str, Any]],
+    where: Mapping[tuple[str, int], float],
+    *,
+    targets: Sequence[str],
+    per_label: int = 3,
 ) -> dict[str, dict[str, list[dict[str, Any]]]]:
     """For each target, its most confident FAVOR and AGAINST sentences, with the alias split out
-    (``before``, ``alias``, ``after``) so a page can highlight it."""
-    result: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    (``before``, ``alias``, ``after``) so that a page can highlight it."""
+    result: dict[str, dict[str, list[dict[str, Any]]]] = {
+        t: {"FAVOR": [], "AGAINST": []} for t in targets
+    }
     for label, key in (("FAVOR", "p_favor"), ("AGAINST", "p_against")):
-        for row in sorted(
-            (r for r in mention_rows if r["stance"] == label),
+        ranked = sorted(
+            (r for r in mention_rows if r["stance"] == label and r["target"] in result),
             key=lambda r: (-r[key], r["doc_id"], r["sentence_id"]),
-        ):
-            bucket = result.setdefault(row["target"], {"FAVOR": [], "AGAINST": []})[label]
-            if len(bucket) < per_label:
-                a = row["alias_start"] - row["start"]
-                b = row["alias_end"] - row["start"]
-                text = row["text"]
-                bucket.append(
-                    {
-                        "doc_id": row["doc_id"],
-                        "sentence_id": row["sentence_id"],
-                        "p": row[key],
-                        "before": " ".join(text[:a].split())
-                        + (" " if text[:a][-1:].isspace() else ""),
-                        "alias": text[a:b],
-                        "after": (" " if text[b : b + 1].isspace() else "")
-                        + " ".join(text[b:].split()),
-                    }
-                )
-    return dict(sorted(result.items()))
+        )
+        for row in ranked:
+            bucket = result[row["target"]][label]
+            if len(bucket) >= per_label:
+                continue
+            a, b = row["alias_start"] - row["start"], row["alias_end"] - row["start"]
+            text = row["text"]
+            bucket.append(
+                {
+                    "doc_id": row["doc_id"],
+                    "sentence_id": row["sentence_id"],
+                    "position": where[(row["doc_id"], row["sentence_id"])],
+                    "holder": row["holder"],
+                    "quoted": row["quoted"],
+                    "p": row[key],
+                    "before": " ".join(text[:a].split()) + (" " if text[:a][-1:].isspace() else ""),
+                    "alias": " ".join(text[a:b].split()),
+                    "after": (" " if text[b : b + 1].isspace() else "")
+                    + " ".join(text[b:].split()),
+                }
+            )
+    return {t: labels for t, labels in result.items() if labels["FAVOR"] or labels["AGAINST"]}
 
 
-def plot_sentiment_arcs(
-    arcs: Sequence[TopicArc], ax: Axes, *, paragraph_ticks: Sequence[float] = ()
-) -> Axes:
-    """Draw per-topic sentiment lines (rolling means) with a marker on each sentence.
-
-    Parameters
-    ----------
-    arcs : sequence of TopicArc
-        From :func:`sentiment_arcs`.
-    ax : matplotlib Axes
-        Where to draw.
-    paragraph_ticks : sequence of float
-        Positions (in %) where paragraphs start, drawn as minor ticks.
-    """
-    window = arcs[0].window if arcs else 0
-    for colour, arc in zip(PALETTE * 2, arcs):
-        ax.plot(arc.positions, arc.smoothed, color=colour, linewidth=2, label=arc.topic)
-        ax.scatter(arc.positions, arc.sentiment, color=colour, s=14, alpha=0.55, linewidths=0)
-    ax.axhline(0, color="#666666", linewidth=0.8)
-    ax.axhspan(-SENTIMENT_THRESHOLD, SENTIMENT_THRESHOLD, color="#EEEEEE", zorder=0)
-    ax.set_xlim(-2, 102)
-    ax.set_ylim(-1.05, 1.05)
-    if paragraph_ticks:
-        ax.set_xticks(list(paragraph_ticks), minor=True)
-        ax.tick_params(axis="x", which="minor", length=4, color="#999999")
-    ax.set_xlabel("Position in the speech (% of sentences; minor ticks: paragraphs)")
-    ax.set_ylabel("Sentiment (VADER compound)")
-    ax.set_title(
-        f"Sentiment by topic across the speech\n"
-        f"lines: rolling mean over {window} sentences of the topic; dots: single sentences",
-        fontsize=11,
-    )
-    if arcs:
-        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, title="Topic")
-    else:
-        ax.text(50, 0.5, "No sentence matched a topic keyword", ha="center", color="#666666")
-    return ax
-
-
-def plot_stance_counts(counts: Sequence[StanceCount], ax: Axes) -> Axes:
-    """Draw stacked horizontal bars of FAVOR / AGAINST / NONE mentions per target."""
-    names = [c.target for c in counts][::-1]
-    left = [0] * len(names)
-    for label in STANCE_LABELS:
-        values = [getattr(c, label.lower()) for c in counts][::-1]
-        ax.barh(names, values, left=left, color=STANCE_COLOURS[label], label=label, height=0.7)
-        left = [a + b for a, b in zip(left, values)]
-    ax.set_xlabel("Sentences that mention the target")
-    ax.set_title("Stance toward each target (most mentioned first)", fontsize=11)
-    if counts:
-        ax.legend(loc="lower right", frameon=False, ncols=3)
-    else:
-        ax.text(0.5, 0.5, "No target was mentioned", ha="center", transform=ax.transAxes)
-    ax.xaxis.get_major_locator().set_params(integer=True)
-    return ax
-
-
-def _save(figure: Figure, stem: Path) -> dict[str, bytes]:
-    """Save PNG and SVG without time stamps or random ids; return the bytes by suffix."""
-    files = {}
+def _save(figure: Figure, stem: Path) -> bytes:
+    """Save PNG and SVG without time stamps or random ids; return the SVG bytes."""
+    svg = b""
     with matplotlib.rc_context({"svg.hashsalt": "stance", "svg.fonttype": "path"}):
         for suffix, metadata in (("png", {"Software": None}), ("svg", {"Date": None})):
             buffer = io.BytesIO()
-            figure.savefig(buffer, format=suffix, dpi=150, metadata=metadata, bbox_inches="tight")
-            files[suffix] = buffer.getvalue()
-            atomic_write(stem.with_suffix(f".{suffix}"), files[suffix])
-    return files
+            figure.savefig(buffer, format=suffix, dpi=130, metadata=metadata, bbox_inches="tight")
+            atomic_write(stem.with_suffix(f".{suffix}"), buffer.getvalue())
+            svg = buffer.getvalue()
+    return svg
 
 
 def write_report(
@@ -250,9 +116,17 @@ def write_report(
     *,
     title: str | None = None,
     model_info: Mapping[str, Any] | None = None,
+    inputs: Sequence[Mapping[str, str]] = (),
     window: int = 5,
+    top: int = 12,
+    by: str | None = None,
+    compare: Sequence[str] = (),
+    sections: int = 10,
+    n_boot: int = 1000,
+    seed: int = 0,
+    topics: str = "keyword registry",
 ) -> dict[str, Path]:
-    """Write the charts, tables and ``report.html`` for a score table.
+    """Write the charts, tables, ``run.json`` and ``report.html`` for a score table.
 
     Parameters
     ----------
@@ -263,54 +137,163 @@ def write_report(
     title : str, optional
         Page title; by default the document id, or the number of documents.
     model_info : Mapping, optional
-        The stance model's sidecar, shown in the methods box.
+        The stance model's sidecar, shown in the methods box and recorded in ``run.json``.
+    inputs : sequence of mapping
+        ``{"path", "doc_id", "sha256"}`` of each input, recorded in ``run.json``.
     window : int
         Rolling-mean window of the sentiment chart, in sentences.
+    top : int
+        Targets shown in the per-target charts (the most mentioned).
+    by : str, optional
+        A metadata field (``iso3``, ``year``, ``speaker``...) to compare documents by; by
+        default ``iso3`` when several documents have it.
+    compare : sequence of str
+        Targets to compare across groups (default: the three most mentioned).
+    sections : int
+        Sections of the speech in the heatmap.
+    n_boot, seed : int
+        Bootstrap resamples for the intervals, and their seed.
+    topics : str
+        How topics were assigned, for the methods box.
 
     Returns
     -------
     dict
-        Name to path of every file written.
+        File name to path of every file written.
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     docs = list(dict.fromkeys(row["doc_id"] for row in table.sentences))
     title = title or (docs[0] if len(docs) == 1 else f"{len(docs)} documents")
-
-    arcs = sentiment_arcs(table.sentences, window=window)
-    counts = stance_counts(table.mentions)
+    where = positions(table.sentences)
+    targets = top_targets(table.mentions, top)
+    summaries = target_summaries(table.mentions, positions=where, top=top, n_boot=n_boot, seed=seed)
+    if by is None and len(docs) > 1 and "iso3" in table.meta_fields:
+        by = "iso3"
+    compare = list(compare) or top_targets(table.mentions, 3)
     ticks: list[float] = []
     if len(docs) == 1:
-        seen = set()
-        for row, x in zip(table.sentences, _positions(table.sentences)):
+        seen: set[int] = set()
+        for row in table.sentences:
             if row["paragraph"] not in seen:
                 seen.add(row["paragraph"])
-                ticks.append(x)
+                ticks.append(where[(row["doc_id"], row["sentence_id"])])
 
-    written: dict[str, Path] = {}
-    images: dict[str, str] = {}
-    for name, draw, size in (
+    charts: list[tuple[str, str, Callable[[Axes], Axes], tuple[float, float]]] = [
         (
             "sentiment_by_topic",
-            lambda ax: plot_sentiment_arcs(arcs, ax, paragraph_ticks=ticks),
-            (9, 4.8),
+            "Line chart of sentence sentiment by topic across the speech",
+            lambda ax: plot_sentiment_arcs(
+                sentiment_arcs(table.sentences, window=window), ax, paragraph_ticks=ticks
+            ),
+            (10, 5),
         ),
         (
             "stance_by_target",
-            lambda ax: plot_stance_counts(counts, ax),
-            (8, 0.9 + 0.42 * max(len(counts), 3)),
+            "Bar chart of stance shares and net stance with intervals per target",
+            lambda ax: plot_target_summaries(summaries, ax),
+            (10, 1.2 + 0.45 * max(len(summaries), 3)),
         ),
-    ):
+        (
+            "stance_trajectory",
+            "Dispersion plot of target mentions along the speech, coloured by stance",
+            lambda ax: plot_trajectory(
+                trajectory(table.mentions, positions=where, top=top), targets, ax
+            ),
+            (10, 1.2 + 0.4 * max(len(targets), 3)),
+        ),
+        (
+            "target_by_section",
+            "Heatmap of net stance by target and section of the speech",
+            lambda ax: plot_heatmap(
+                section_heatmap(table.mentions, positions=where, sections=sections, top=top), ax
+            ),
+            (10, 1.5 + 0.4 * max(len(targets), 3)),
+        ),
+    ]
+    comparison = (
+        compare_groups(table.mentions, by=by, targets=compare, n_boot=n_boot, seed=seed)
+        if by
+        else []
+    )
+    if by:
+        charts.append(
+            (
+                "comparison",
+                f"Dot plot of net stance by {by} with intervals",
+                lambda ax: plot_comparison(comparison, ax, by=by),
+                (10, 1.5 + 0.22 * max(len(comparison), 4)),
+            )
+        )
+
+    written: dict[str, Path] = {}
+    images = []
+    for name, alt, draw, size in charts:
         figure = Figure(figsize=size, layout="constrained")
         draw(figure.add_subplot())
-        files = _save(figure, out / name)
-        images[name] = base64.b64encode(files["svg"]).decode("ascii")
+        svg = _save(figure, out / name)
+        images.append({"name": name, "alt": alt, "svg": base64.b64encode(svg).decode("ascii")})
         written[f"{name}.png"] = out / f"{name}.png"
         written[f"{name}.svg"] = out / f"{name}.svg"
 
     for name, level in (("stance.csv", "mentions"), ("sentences.csv", "sentences")):
         write_table(table.rows(level), table.columns(level), out / name, "csv")
         written[name] = out / name
+    summary_rows = [
+        {
+            "target": s.target,
+            "mentions": s.n,
+            "favor": s.favor,
+            "against": s.against,
+            "none": s.none,
+            "share_favor": round(s.share("FAVOR"), 4),
+            "share_against": round(s.share("AGAINST"), 4),
+            "share_none": round(s.share("NONE"), 4),
+            "net_stance": round(s.net, 4),
+            "net_low": round(s.net_low, 4),
+            "net_high": round(s.net_high, 4),
+            "first_position": round(s.first, 2),
+            "last_position": round(s.last, 2),
+        }
+        for s in target_summaries(
+            table.mentions, positions=where, top=10**6, n_boot=n_boot, seed=seed
+        )
+    ]
+    write_table(summary_rows, SUMMARY_FIELDS, out / "summary_by_target.csv", "csv")
+    written["summary_by_target.csv"] = out / "summary_by_target.csv"
+
+    model = dict(model_info or {})
+    settings = {
+        "sentiment_threshold": SENTIMENT_THRESHOLD,
+        "rolling_window_sentences": window,
+        "top_targets": top,
+        "sections": sections,
+        "bootstrap_resamples": n_boot,
+        "seed": seed,
+        "compare_by": by,
+        "compare_targets": compare if by else [],
+        "topics": topics,
+        "stance_rule": "the most probable of FAVOR, AGAINST, NONE",
+    }
+    run = {
+        "inputs": list(inputs),
+        "model": {
+            k: model[k]
+            for k in ("name", "sha256", "data_sha256", "n_train", "strategy", "cv", "dev")
+            if k in model
+        },
+        "versions": library_versions(),
+        "settings": settings,
+        "counts": {
+            "documents": len(docs),
+            "sentences": len(table.sentences),
+            "pairs": len(table.mentions),
+        },
+    }
+    atomic_write(
+        out / "run.json", (json.dumps(run, indent=2, sort_keys=True) + "\n").encode("utf-8")
+    )
+    written["run.json"] = out / "run.json"
 
     environment = Environment(
         loader=PackageLoader("stance", "templates"),
@@ -324,12 +307,12 @@ def write_report(
         n_sentences=len(table.sentences),
         n_mentions=len(table.mentions),
         images=images,
-        counts=counts,
-        evidence=evidence(table.mentions),
-        model=dict(model_info or {}),
-        versions=library_versions(),
-        threshold=SENTIMENT_THRESHOLD,
-        window=window,
+        summaries=summaries,
+        evidence=evidence(table.mentions, where, targets=targets),
+        model=model,
+        settings=settings,
+        versions=run["versions"],
+        colours=STANCE_COLOURS,
     )
     atomic_write(out / "report.html", html.encode("utf-8"))
     written["report.html"] = out / "report.html"

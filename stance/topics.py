@@ -1,8 +1,8 @@
 """Topics from a keyword registry: which subject each sentence is about.
 
 The registry is TOML (``stance/data/topics.toml`` by default): ``[topics.NAME]`` tables with a
-``keywords`` list. A sentence gets the topic whose keywords it holds most often, or
-:data:`OTHER`.
+``keywords`` list; :func:`learn_topics` learns one from the input instead (NMF over TF-IDF). A
+sentence gets the topic whose keywords it holds most often, or :data:`OTHER`.
 
 Examples
 --------
@@ -17,11 +17,14 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
+
+from sklearn.decomposition import NMF
+from sklearn.feature_extraction.text import TfidfVectorizer
 
 from .errors import DataError
 
@@ -35,6 +38,7 @@ __all__ = [
     "TopicRegistry",
     "assign_topic",
     "default_topics",
+    "learn_topics",
     "load_topics",
     "topics_from_mapping",
 ]
@@ -106,6 +110,56 @@ def default_topics() -> TopicRegistry:
     """The topic registry that ships with the package."""
     with resources.as_file(resources.files("stance") / "data" / "topics.toml") as path:
         return load_topics(path)
+
+
+def learn_topics(
+    texts: Sequence[str], *, n_topics: int = 8, top_words: int = 8, seed: int = 0
+) -> TopicRegistry:
+    """Learn topics from the input sentences: NMF over TF-IDF, each topic named by its top words.
+
+    The topics' keywords are their top words, so sentences are assigned by the same rule as
+    with a keyword registry, and the report can show what each topic is made of.
+
+    Parameters
+    ----------
+    texts : sequence of str
+        Sentences (or other short texts).
+    n_topics : int
+        Number of topics.
+    top_words : int
+        Keywords kept per topic (the first three name it).
+    seed : int
+        Seed of the NMF initialisation.
+
+    Raises
+    ------
+    DataError
+        If the texts are too few or too short to learn from.
+    """
+    if n_topics < 1:
+        raise DataError(f"the number of topics must be at least 1, not {n_topics}")
+    vectorizer = TfidfVectorizer(
+        stop_words="english", min_df=2, max_df=0.5, token_pattern=r"(?u)\b[a-zA-Z][a-zA-Z-]{2,}\b"
+    )
+    try:
+        matrix = vectorizer.fit_transform(texts)
+    except ValueError:
+        raise DataError(
+            "too little text to learn topics from; pass more or longer documents"
+        ) from None
+    if matrix.shape[1] < n_topics or matrix.shape[0] < n_topics:
+        raise DataError(
+            f"too little text to learn {n_topics} topics from; pass more text or fewer topics"
+        )
+    model = NMF(n_components=n_topics, init="nndsvda", random_state=seed, max_iter=400)
+    model.fit(matrix)
+    vocabulary = vectorizer.get_feature_names_out()
+    names, keywords = [], []
+    for component in model.components_:
+        words = [str(vocabulary[i]) for i in component.argsort()[::-1][:top_words]]
+        names.append(" ".join(words[:3]))
+        keywords.append(tuple(words))
+    return TopicRegistry(tuple(names), tuple(keywords))
 
 
 def assign_topic(text: str, registry: TopicRegistry) -> str:

@@ -21,6 +21,8 @@ FLOW = [
     "features",
     "model",
     "scoring",
+    "summaries",
+    "charts",
     "report",
     "cli",
 ]
