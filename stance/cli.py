@@ -222,7 +222,8 @@ class _Analysis:
     table: ScoreTable
     docs: list[Document]
     model: StanceModel
-    topics: str
+    topics: TopicRegistry
+    how: str
     failed: int
 
 
@@ -235,7 +236,7 @@ def _analyse(args: argparse.Namespace, paths: Sequence[str], stderr: TextIO) -> 
     topics, how = _topics(args, docs)
     model = _model(args, stderr)
     table = score_documents(docs, model=model, registry=registry, topics=topics)
-    return _Analysis(table, docs, model, how, failed)
+    return _Analysis(table, docs, model, topics, how, failed)
 
 
 def _score(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
@@ -263,7 +264,12 @@ def _report(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         by=args.by,
         compare=compare,
         seed=args.seed,
-        topics=analysis.topics,
+        topics=analysis.how,
+        topic_keywords=(
+            dict(zip(analysis.topics.names, analysis.topics.keywords))
+            if args.learn_topics
+            else None
+        ),
     )
     print(f"stance: wrote {written['report.html']} and {len(written) - 1} more files", file=stdout)
     return 1 if analysis.failed else 0

@@ -125,6 +125,7 @@ def write_report(
     n_boot: int = 1000,
     seed: int = 0,
     topics: str = "keyword registry",
+    topic_keywords: Mapping[str, Sequence[str]] | None = None,
 ) -> dict[str, Path]:
     """Write the charts, tables, ``run.json`` and ``report.html`` for a score table.
 
@@ -155,6 +156,8 @@ def write_report(
         Bootstrap resamples for the intervals, and their seed.
     topics : str
         How topics were assigned, for the methods box.
+    topic_keywords : Mapping, optional
+        Topic name to its keywords, listed in the methods box (for learned topics).
 
     Returns
     -------
@@ -273,6 +276,7 @@ def write_report(
         "compare_by": by,
         "compare_targets": compare if by else [],
         "topics": topics,
+        "topic_keywords": {k: list(v) for k, v in (topic_keywords or {}).items()},
         "stance_rule": "the most probable of FAVOR, AGAINST, NONE",
     }
     run = {
