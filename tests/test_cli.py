@@ -173,3 +173,34 @@ def test_python_dash_m_and_stdin(model_cache):
     )
     assert result.returncode == 0, result.stderr.decode()
     assert json.loads(result.stdout.decode())["doc_id"] == "stdin"
+
+
+def test_report_options_compare_and_learned_topics(tmp_path, model):
+    paths = []
+    for iso, text in (
+        ("AAA", "We condemn Daesh. The Organization helped us on climate."),
+        ("BBB", "Daesh must fall. We thank the Organization for its climate work."),
+    ):
+        path = tmp_path / f"{iso}_70_2015.txt"
+        path.write_text(text * 3, encoding="utf-8")
+        paths.append(str(path))  # fmt: skip
+    out_dir = tmp_path / "rep"
+    code, _, err = run(
+        "report", *paths, "--out", str(out_dir), "--by", "iso3", "--compare", "ISIL,UN",
+        "--learn-topics", "2", "--top", "5", "--seed", "3",
+    )  # fmt: skip
+    assert code == 0, err
+    assert (out_dir / "comparison.svg").is_file()
+    run_record = json.loads((out_dir / "run.json").read_text())
+    assert run_record["settings"]["compare_targets"] == ["ISIL", "UN"]
+    assert run_record["settings"]["seed"] == 3
+    assert len(run_record["settings"]["topic_keywords"]) == 2
+    assert [i["path"] for i in run_record["inputs"]] == paths
+    assert all(len(i["sha256"]) == 64 for i in run_record["inputs"])
+
+
+def test_learning_topics_from_too_little_text_is_one_line(tmp_path):
+    path = tmp_path / "tiny.txt"
+    path.write_text("Hello.", encoding="utf-8")
+    code, _, err = run("report", str(path), "--out", str(tmp_path / "r"), "--learn-topics", "5")
+    assert code == 1 and "too little text" in err and "Traceback" not in err
