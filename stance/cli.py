@@ -424,3 +424,7 @@ def main(
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:
+        where = exc.filename or "output"
+        _error(f"{where}: {exc.strerror or exc}; check that the path is writable", stderr)
+        return 1

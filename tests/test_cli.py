@@ -204,3 +204,12 @@ def test_learning_topics_from_too_little_text_is_one_line(tmp_path):
     path.write_text("Hello.", encoding="utf-8")
     code, _, err = run("report", str(path), "--out", str(tmp_path / "r"), "--learn-topics", "5")
     assert code == 1 and "too little text" in err and "Traceback" not in err
+
+
+def test_unwritable_output_is_one_line(good, tmp_path, model):
+    code, _, err = run("score", str(good), "--output", str(tmp_path))
+    assert code == 1 and "Traceback" not in err and len(err.strip().splitlines()) == 1
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    code, _, err = run("report", str(good), "--out", str(blocker / "sub"))
+    assert code == 1 and "check that the path is writable" in err
