@@ -20,11 +20,10 @@ from pathlib import Path
 
 from evaluate_dev import dev_items
 
-from stance.corpora import data_hash, default_corpus_files, load_records
+from stance.corpora import data_hash, default_corpus_files
 from stance.metrics import score_summary
-from stance.model import STANCE_LABELS, items_from_records, train
+from stance.model import STANCE_LABELS, train_default
 from stance.persist import atomic_write, library_versions, save_model
-from stance.targets import default_registry
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -38,20 +37,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     files = default_corpus_files()
-    records = load_records(files)
-    model = train(
-        items_from_records(records, default_registry()),
-        [r.label for r in records],
-        groups=[r.doc_id for r in records],
-        cv=args.cv,
-        random_state=args.seed,
-    )
+    model = train_default(cv=args.cv, random_state=args.seed)
     scores = {
         "data_sha256": data_hash(files),
         "measured": datetime.date.today().isoformat(),
         "machine": f"{platform.system()} {platform.machine()}",
         "versions": library_versions(),
-        "n_train": len(records),
+        "n_train": model.info["n_train"],
         "cv": model.info["cv"],
         "cv_grouped_by": model.info["cv_grouped_by"],
         "train_seconds": model.info["train_seconds"],

@@ -52,6 +52,7 @@ __all__ = [
     "default_scores",
     "items_from_records",
     "train",
+    "train_default",
 ]
 
 #: The stance labels of the annotation guidelines.
@@ -357,6 +358,19 @@ def default_scores() -> dict[str, Any]:
     return scores
 
 
+def train_default(*, cv: int = 0, random_state: int = 0) -> StanceModel:
+    """Train the default model on the bundled corpus, cross-validated by document when ``cv >= 2``
+    (what :func:`default_model` caches and ``scripts/train.py`` measures)."""
+    records = load_records(default_corpus_files())
+    return train(
+        items_from_records(records, default_registry()),
+        [r.label for r in records],
+        groups=[r.doc_id for r in records],
+        cv=cv,
+        random_state=random_state,
+    )
+
+
 def default_model(*, directory: str | Path | None = None, cv: int = 0) -> StanceModel:
     """The default stance model, trained from the bundled corpus on first use and cached.
 
@@ -380,13 +394,7 @@ def default_model(*, directory: str | Path | None = None, cv: int = 0) -> Stance
         except ModelError:
             pass  # a damaged cache entry is rebuilt below
     files = default_corpus_files()
-    records = load_records(files)
-    model = train(
-        items_from_records(records, default_registry()),
-        [r.label for r in records],
-        groups=[r.doc_id for r in records],
-        cv=cv,
-    )
+    model = train_default(cv=cv)
     measured = default_scores()
     info = {
         **{k: measured[k] for k in ("cv", "cv_grouped_by", "dev") if k in measured},
