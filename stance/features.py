@@ -35,7 +35,6 @@ __all__ = [
     "Item",
     "LexiconFeatures",
     "TextView",
-    "view_text",
 ]
 
 
@@ -268,11 +267,6 @@ VIEWS = {
     "target": _target,
     "conditioned": _conditioned,
 }
-
-
-def view_text(item: Item, view: str, window: int = 6) -> str:
-    """Apply one named view to one item (see :data:`VIEWS`)."""
-    return VIEWS[view](item, window)
 
 
 class TextView(TransformerMixin, BaseEstimator):
