@@ -181,7 +181,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _registry(args: argparse.Namespace) -> TargetRegistry:
     registry = load_registry(args.targets) if args.targets else default_registry()
-    for spec in args.target:
+    for spec in getattr(args, "target", []):
         registry = registry.add(parse_target_spec(spec))
     return registry
 
@@ -299,7 +299,7 @@ def _records(specs: Sequence[str] | None, args: argparse.Namespace) -> list[Reco
 
 def _train(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     records = _records(args.data, args)
-    registry = load_registry(args.targets) if args.targets else default_registry()
+    registry = _registry(args)
     model = train(
         items_from_records(records, registry),
         [r.label for r in records],
@@ -331,9 +331,6 @@ def _train(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 def _evaluate(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     model = StanceModel(*load_model(args.model))
     records = _records(args.data, args)
-    registry = load_registry(args.targets) if args.targets else default_registry()
-    probabilities = model.predict_proba(items_from_records(records, registry))
-    predicted = [model.labels[i] for i in probabilities.argmax(axis=1)]
     gold = [r.label for r in records]
     unknown = sorted(set(gold) - set(model.labels))
     if unknown:
@@ -341,6 +338,8 @@ def _evaluate(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             f"the data has labels {unknown} that the model does not know ({list(model.labels)}); "
             "evaluate on data with the model's label set"
         )
+    probabilities = model.predict_proba(items_from_records(records, _registry(args)))
+    predicted = [model.labels[i] for i in probabilities.argmax(axis=1)]
     summary = score_summary(gold, predicted, model.labels)
     if args.predictions:
         rows = [
@@ -370,8 +369,7 @@ def _corpus(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             json.dumps(stats, indent=2) + "\n" if args.json else statistics_markdown(stats)
         )
         return 0
-    registry = load_registry(args.targets) if args.targets else default_registry()
-    problems = check_corpus(files, registry)
+    problems = check_corpus(files, _registry(args))
     for problem in problems:
         print(problem, file=stdout)
     errors = sum(p.level == "error" for p in problems)

@@ -170,7 +170,10 @@ def write_report(
     title = title or (docs[0] if len(docs) == 1 else f"{len(docs)} documents")
     where = positions(table.sentences)
     targets = top_targets(table.mentions, top)
-    summaries = target_summaries(table.mentions, positions=where, top=top, n_boot=n_boot, seed=seed)
+    every_summary = target_summaries(
+        table.mentions, positions=where, top=len(table.mentions), n_boot=n_boot, seed=seed
+    )
+    summaries = every_summary[:top]
     if by is None and len(docs) > 1 and "iso3" in table.meta_fields:
         by = "iso3"
     compare = list(compare) or top_targets(table.mentions, 3)
@@ -258,9 +261,7 @@ def write_report(
             "first_position": round(s.first, 2),
             "last_position": round(s.last, 2),
         }
-        for s in target_summaries(
-            table.mentions, positions=where, top=10**6, n_boot=n_boot, seed=seed
-        )
+        for s in every_summary
     ]
     write_table(summary_rows, SUMMARY_FIELDS, out / "summary_by_target.csv", "csv")
     written["summary_by_target.csv"] = out / "summary_by_target.csv"

@@ -208,15 +208,19 @@ class _Matcher:
 
 @cache
 def _compile(registry: TargetRegistry) -> _Matcher:
-    """Trie patterns for the case-insensitive and the cased aliases, and who owns each alias."""
+    """Trie patterns for the case-insensitive and the cased aliases, and who owns each alias.
+
+    An alias listed by two targets belongs to the later one, so a target added with
+    :meth:`TargetRegistry.add` (``--target``) wins over the registry it extends.
+    """
     loose_owner: dict[str, str] = {}
     cased_owner: dict[str, str] = {}
     for target in registry.targets:
         for alias in target.aliases:
-            loose_owner.setdefault(_normal(alias).lower(), target.id)
+            loose_owner[_normal(alias).lower()] = target.id
         for alias in target.cased:
             for form in _capitalised(_normal(alias)):
-                cased_owner.setdefault(form, target.id)
+                cased_owner[form] = target.id
     if not loose_owner and not cased_owner:
         raise TargetsError("the target registry has no aliases; give every target at least one")
     exclusions = {
