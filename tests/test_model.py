@@ -11,6 +11,7 @@ from stance.features import Item
 from stance.metrics import f_avg, score_summary
 from stance.model import (
     STANCE_LABELS,
+    STRATEGY_SETTINGS,
     build_pipeline,
     default_model,
     default_model_path,
@@ -71,11 +72,22 @@ def test_missing_or_corrupt_model(tmp_path):
         load_model(tmp_path / "bad.joblib")
 
 
-def test_pipeline_fit_twice_same_result():
+@pytest.mark.parametrize("weighting", ["tfidf", "binary"])
+def test_pipeline_fit_twice_same_result(weighting):
     items, labels = zip(*SMALL)
-    a = build_pipeline().fit(list(items), list(labels)).predict_proba(list(items))
-    b = build_pipeline().fit(list(items), list(labels)).predict_proba(list(items))
-    np.testing.assert_array_equal(a, b)
+    a = build_pipeline(weighting=weighting).fit(list(items), list(labels))
+    b = build_pipeline(weighting=weighting).fit(list(items), list(labels))
+    np.testing.assert_array_equal(a.predict_proba(list(items)), b.predict_proba(list(items)))
+
+
+def test_binary_weighting_counts_presence():
+    items, labels = zip(*SMALL)
+    features = build_pipeline(weighting="binary").named_steps["features"]
+    words = features.fit(list(items), list(labels)).transformer_list[0][1]
+    values = words.transform([Item("We condemn condemn Daesh.", 11, 16, "ISIL")]).data
+    assert set(values) == {1}
+    with pytest.raises(ValueError, match="weighting"):
+        build_pipeline(weighting="counts").fit(list(items), list(labels))
 
 
 def test_items_locate_the_target():
@@ -160,5 +172,7 @@ def test_auto_strategy_chooses_by_cross_validation():
     model = train(items, labels, cv=3, strategy="auto")
     assert set(model.info["cv_by_strategy"]) == {"global", "per-target"}
     assert model.info["strategy"] in {"global", "per-target"}
+    chosen = model.pipeline if model.info["strategy"] == "global" else model.pipeline.global_
+    assert chosen.named_steps["clf"].C == STRATEGY_SETTINGS[model.info["strategy"]]["C"]
     with pytest.raises(DataError, match="cross-validation"):
         train(items, labels, cv=0, strategy="auto")
