@@ -164,6 +164,12 @@ def check_corpus(
         for field in ("context", "holder", "topic"):
             if field in row and not isinstance(row[field], str):
                 report(f"{field} must be a string")
+        country = row.get("holder_country", "")
+        if not isinstance(country, str) or not re.fullmatch(r"(?:[A-Z]{2,3})?", country):
+            report(
+                f"holder_country must be a state code such as RUS (ISO 3166 alpha-3) or empty, "
+                f"not {country!r}"
+            )
         target, text = row["target"], row["text"]
         pair = (row["doc_id"], text, target)
         if pair in seen_pairs:
@@ -219,9 +225,13 @@ def _share(part: int, whole: int) -> float:
     return round(part / whole, 4) if whole else 0.0
 
 
-def corpus_statistics(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
-    """The datasheet's numbers: counts by genre, target, label, holder and mode, and the shares
-    of hard cases (stance against sentiment, mixed stances, reported speech)."""
+def corpus_statistics(
+    rows: Sequence[dict[str, Any]], registry: TargetRegistry | None = None
+) -> dict[str, Any]:
+    """The datasheet's numbers: counts by genre, target, label, holder and mode, the shares of
+    hard cases (stance against sentiment, mixed stances, reported speech), and the labels of
+    records whose holder speaks for the target (by ``registry``, the default one if omitted)."""
+    registry = registry or default_registry()
     sentences: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
         sentences[(row["doc_id"], row["text"])].append(row)
@@ -237,6 +247,11 @@ def corpus_statistics(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
         r.get("holder") if r.get("holder") in ("SPEAKER", "AUTHOR") else "quoted or reported person"
         for r in rows
     )
+    own = [
+        r
+        for r in rows
+        if r["target"] in registry.own_targets(r.get("holder_country") or r.get("holder", ""))
+    ]
     return {
         "records": len(rows),
         "documents": len({r["doc_id"] for r in rows}),
@@ -252,6 +267,13 @@ def corpus_statistics(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
         ),
         "by_holder": dict(sorted(holders.items())),
         "by_mode": dict(sorted(Counter(r.get("mode", "direct") for r in rows).items())),
+        "by_holder_country": dict(
+            sorted(
+                Counter(r.get("holder_country") or "none" for r in rows).items(),
+                key=lambda kv: (kv[0] == "none", -kv[1], kv[0]),
+            )
+        ),
+        "own_target_by_label": dict(sorted(Counter(r["stance"] for r in own).items())),
         "share_stance_not_sentiment": _share(len(against_tone), len(polar)),
         "share_sentences_mixed_stances": _share(sum(len(s) > 1 for s in labels_of), len(sentences)),
         "share_sentences_favor_and_against": _share(
@@ -292,6 +314,8 @@ def statistics_markdown(stats: dict[str, Any]) -> str:
         "",
         *table("holder", stats["by_holder"]),
         *table("mode", stats["by_mode"]),
+        *table("holder_country", stats["by_holder_country"]),
+        *table("label where the holder speaks for the target", stats["own_target_by_label"]),
         *table("target", stats["by_target"]),
     ]
     return "\n".join(lines).rstrip() + "\n"

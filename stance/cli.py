@@ -82,7 +82,11 @@ def _input_options(parser: argparse.ArgumentParser) -> None:
         metavar="K",
         help="learn K topics from the inputs (NMF over TF-IDF) instead of the keyword registry",
     )
-    parser.add_argument("--speaker", help="the holder of every sentence (default: from metadata)")
+    parser.add_argument(
+        "--speaker",
+        help="the holder of every sentence (default: from metadata); a state code (RUS) or a "
+        "target id (PUTIN) also tells the model which targets are the speaker's own",
+    )
     parser.add_argument(
         "--meta-pattern",
         default="auto",
@@ -364,7 +368,7 @@ def _corpus(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             for problem in problems:
                 print(f"stance: {problem}", file=stderr)
             return 1
-        stats = corpus_statistics([row for _, _, row in rows])
+        stats = corpus_statistics([row for _, _, row in rows], _registry(args))
         stdout.write(
             json.dumps(stats, indent=2) + "\n" if args.json else statistics_markdown(stats)
         )

@@ -55,6 +55,7 @@ class Record:
 
     ``start``/``end`` locate the target's words in ``text`` when the source gives them
     (``-1`` when it does not: the words are then found with the target registry).
+    ``holder_country`` is the state the holder speaks for (``"RUS"``), empty when none or unknown.
     """
 
     id: str
@@ -69,6 +70,7 @@ class Record:
     topic: str = ""
     start: int = -1
     end: int = -1
+    holder_country: str = ""
 
 
 def bundled_path(name: str) -> Path:
@@ -133,6 +135,7 @@ def load_jsonl(path: str | Path) -> list[Record]:
                 holder=str(row.get("holder") or ""),
                 sentiment=str(row.get("sentiment") or ""),
                 topic=str(row.get("topic") or ""),
+                holder_country=str(row.get("holder_country") or ""),
             )
         )
     return records
@@ -225,7 +228,10 @@ def load_csv(
     id: str = "id",
     doc: str = "doc_id",
 ) -> list[Record]:
-    """Read a CSV file with a header; the column names are parameters."""
+    """Read a CSV file with a header; the column names are parameters.
+
+    Optional ``holder`` and ``holder_country`` columns are read as in the JSONL schema.
+    """
     source = Path(path)
     reader = csv.DictReader(io.StringIO(_read_text(source, "utf-8-sig")))
     missing = [c for c in (text, target, label) if c not in (reader.fieldnames or [])]
@@ -238,7 +244,15 @@ def load_csv(
     for number, row in enumerate(reader, 2):
         identifier = row.get(id) or f"{source.stem}-{number}"
         records.append(
-            Record(identifier, row.get(doc) or identifier, row[text], row[target], row[label])
+            Record(
+                identifier,
+                row.get(doc) or identifier,
+                row[text],
+                row[target],
+                row[label],
+                holder=row.get("holder") or "",
+                holder_country=row.get("holder_country") or "",
+            )
         )
     return records
 

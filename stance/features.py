@@ -1,9 +1,10 @@
 """Target-aware features for stance, as scikit-learn transformers.
 
-Every transformer takes a sequence of *items*: ``(text, start, end, target)`` tuples, where
-``text`` is the sentence, ``text[start:end]`` the words that name the target (``start == end``
-when the target is not named verbatim) and ``target`` its id or free name. Text views return
-strings for a vectorizer; :class:`LexiconFeatures` returns numbers.
+Every transformer takes a sequence of *items*: ``(text, start, end, target[, own])`` tuples,
+where ``text`` is the sentence, ``text[start:end]`` the words that name the target
+(``start == end`` when the target is not named verbatim), ``target`` its id or free name, and
+``own`` whether the holder speaks for the target (a Russian delegate on ``RUSSIA``; default
+false). Text views return strings for a vectorizer; :class:`LexiconFeatures` returns numbers.
 
 Examples
 --------
@@ -39,12 +40,13 @@ __all__ = [
 
 
 class Item(NamedTuple):
-    """One (sentence, target) pair to featurize."""
+    """One (sentence, target) pair to featurize; ``own``: the holder speaks for the target."""
 
     text: str
     start: int
     end: int
     target: str
+    own: bool = False
 
 
 #: Words and phrases by which a holder sides with a target ("we support", "cooperate with").
@@ -249,7 +251,8 @@ def _right(item: Item, window: int) -> str:
 
 
 def _target(item: Item, window: int) -> str:
-    return f"T_{item[3]}"
+    own = len(item) > 4 and item[4]
+    return f"T_{item[3]} OWN" if own else f"T_{item[3]}"
 
 
 def _conditioned(item: Item, window: int) -> str:
@@ -278,8 +281,9 @@ class TextView(TransformerMixin, BaseEstimator):
         ``masked``: the sentence with the mention replaced by ``TARGET``; ``negated``: the
         same in lower case with NLTK's negation marking (``_NEG`` on words in a negation's
         scope); ``left``/``right``: up to ``window`` words beside the mention, marked with their
-        side; ``target``: the target's identity; ``conditioned``: the window's words prefixed
-        with the target id, so one model can learn target-specific cues.
+        side; ``target``: the target's identity, and ``OWN`` when the holder speaks for it;
+        ``conditioned``: the window's words prefixed with the target id, so one model can
+        learn target-specific cues.
     window : int
         Words on each side for the windowed views.
     """

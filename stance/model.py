@@ -147,7 +147,9 @@ def items_from_records(records: Sequence[Record], registry: TargetRegistry) -> l
     """Locate each record's target in its sentence and make a feature :class:`Item`.
 
     Offsets given by the record win; otherwise the first registry alias of the target; otherwise
-    the target's own name; otherwise the item has no span (``start == end == 0``).
+    the target's own name; otherwise the item has no span (``start == end == 0``). The item is
+    ``own`` when the record's holder speaks for the target (:meth:`TargetRegistry.own_targets`
+    of its ``holder_country``, else of its ``holder``).
     """
     items = []
     for record in records:
@@ -165,7 +167,8 @@ def items_from_records(records: Sequence[Record], registry: TargetRegistry) -> l
                 at = record.text.lower().find(record.target.lower())
                 if at >= 0:
                     start, end = at, at + len(record.target)
-        items.append(Item(record.text, start, end, record.target))
+        own = record.target in registry.own_targets(record.holder_country or record.holder)
+        items.append(Item(record.text, start, end, record.target, own))
     return items
 
 

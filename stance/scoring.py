@@ -133,6 +133,7 @@ def score_documents(
         meta_fields += [k for k in doc.meta if k not in meta_fields]
         text = doc.text
         holder = holder_of(doc, speaker)
+        own = registry.own_targets(holder)
         sentences = split_sentences(text, doc_id=doc.doc_id)
         by_sentence: dict[int, dict[str, list]] = {}
         for mention in find_mentions(text, sentences, registry):
@@ -149,6 +150,7 @@ def score_documents(
                         first.start - sentence.start,
                         first.end - sentence.start,
                         target,
+                        target in own,
                     )
                 )
                 keys.append((index, target))

@@ -58,6 +58,11 @@ class Target:
         Matched exactly, but a lower-case first letter may be capitalised.
     exclude : tuple of str
         Look-alike phrases; an alias match that overlaps one is not a mention.
+    countries : tuple of str
+        Codes of the states (or bodies) the target stands for, as holders are named: ISO 3166
+        alpha-3 codes as in UN General Debate file names (``"RUS"`` for ``RUSSIA`` and
+        ``PUTIN``), ``"EU"`` for the European Union. A holder who speaks for one of them holds
+        the target as its own (see :meth:`TargetRegistry.own_targets`).
     """
 
     id: str
@@ -65,6 +70,7 @@ class Target:
     aliases: tuple[str, ...] = ()
     cased: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -156,8 +162,24 @@ class TargetRegistry:
             aliases=old.aliases + target.aliases,
             cased=old.cased + target.cased,
             exclude=old.exclude + target.exclude,
+            countries=old.countries + target.countries,
         )
         return TargetRegistry(tuple(merged if t.id == target.id else t for t in self.targets))
+
+    def own_targets(self, holder: str) -> frozenset[str]:
+        """The targets a holder speaks for: its own state, government and leaders.
+
+        ``holder`` is a state code (``"RUS"``, any case) or a target id (``"PUTIN"``); anything
+        else (``"SPEAKER"``, ``"AUTHOR"``, a name) owns no target.
+
+        Examples
+        --------
+        >>> sorted(default_registry().own_targets("RUS"))
+        ['PUTIN', 'RUSSIA']
+        >>> sorted(default_registry().own_targets("OBAMA"))
+        ['OBAMA', 'US']
+        """
+        return _own(self, holder.strip().upper())
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
         """Find target mentions in ``text[start:end]``; offsets index ``text``.
@@ -195,6 +217,12 @@ def _excluded(excluder: re.Pattern[str], text: str, a: int, b: int) -> bool:
         m.start() < b and a < m.end()
         for m in excluder.finditer(text, max(0, a - 100), min(len(text), b + 100))
     )
+
+
+@cache
+def _own(registry: TargetRegistry, holder: str) -> frozenset[str]:
+    codes = set(registry[holder].countries) if holder in registry else {holder}
+    return frozenset(t.id for t in registry.targets if codes & set(t.countries))
 
 
 @dataclass(frozen=True)
@@ -265,7 +293,8 @@ def _strings(value: object, where: str) -> tuple[str, ...]:
 
 
 def registry_from_mapping(data: Mapping[str, object], source: str = "<mapping>") -> TargetRegistry:
-    """Build a registry from parsed TOML: ``{"targets": {ID: {name, aliases, cased, exclude}}}``."""
+    """Build a registry from parsed TOML: ``{"targets": {ID: {name, aliases, cased, exclude,
+    countries}}}``."""
     table = data.get("targets")
     if not isinstance(table, dict) or not table:
         raise TargetsError(
@@ -276,10 +305,11 @@ def registry_from_mapping(data: Mapping[str, object], source: str = "<mapping>")
         where = f"{source}: targets.{target_id}"
         if not isinstance(spec, dict):
             raise TargetsError(f"{where} must be a table with name and aliases")
-        unknown = set(spec) - {"name", "aliases", "cased", "exclude"}
+        unknown = set(spec) - {"name", "aliases", "cased", "exclude", "countries"}
         if unknown:
             raise TargetsError(
-                f"{where} has unknown keys {sorted(unknown)}; use name, aliases, cased, exclude"
+                f"{where} has unknown keys {sorted(unknown)}; "
+                "use name, aliases, cased, exclude, countries"
             )
         aliases = _strings(spec.get("aliases", []), f"{where}.aliases")
         cased = _strings(spec.get("cased", []), f"{where}.cased")
@@ -289,7 +319,9 @@ def registry_from_mapping(data: Mapping[str, object], source: str = "<mapping>")
         if not isinstance(name, str):
             raise TargetsError(f"{where}.name must be a string")
         exclude = _strings(spec.get("exclude", []), f"{where}.exclude")
-        targets.append(Target(str(target_id), name, aliases, cased, exclude))
+        countries = _strings(spec.get("countries", []), f"{where}.countries")
+        countries = tuple(code.upper() for code in countries)
+        targets.append(Target(str(target_id), name, aliases, cased, exclude, countries))
     return TargetRegistry(tuple(targets))
 
 

@@ -45,6 +45,14 @@ def test_check_reports_problems_with_line_numbers(tmp_path):
             "target": "ISIL",
             "stance": "against",
         },
+        {
+            "id": "5",
+            "doc_id": "d",
+            "text": "Moscow said no.",
+            "target": "RUSSIA",
+            "stance": "NONE",
+            "holder_country": "Russia",
+        },
     ]
     path.write_text("".join(json.dumps(r) + "\n" for r in lines) + "{broken\n")
     messages = [str(p) for p in check_corpus([path])]
@@ -54,7 +62,8 @@ def test_check_reports_problems_with_line_numbers(tmp_path):
         (3, "not named in the text"),
         (4, "unknown target"),
         (5, "stance must be one of"),
-        (6, "not valid JSON"),
+        (6, "holder_country must be a state code"),
+        (7, "not valid JSON"),
         (5, "also names NATO"),
     ]
     for line, phrase in expected:

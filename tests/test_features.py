@@ -56,6 +56,8 @@ def test_views_mark_the_mention_and_its_sides():
     assert TextView(view="left", window=2).transform([item]) == ["L_stand L_with"]
     assert TextView(view="right", window=2).transform([item]) == ["R_against R_russian"]
     assert TextView(view="target").transform([item]) == ["T_UKRAINE"]
+    assert TextView(view="target").transform([item._replace(own=True)]) == ["T_UKRAINE OWN"]
+    assert TextView(view="target").transform([tuple(item[:4])]) == ["T_UKRAINE"]
     assert TextView(view="conditioned", window=1).transform([item]) == [
         "UKRAINE__with UKRAINE__against"
     ]

@@ -89,6 +89,15 @@ def test_csv_with_named_columns(files):
         load_spec(f"csv:{files['csv']}")
 
 
+def test_csv_holder_columns(tmp_path):
+    path = tmp_path / "d.csv"
+    path.write_text(
+        "text,target,stance,holder,holder_country\nRussia acts.,RUSSIA,NONE,SPEAKER,RUS\n"
+    )
+    (record,) = load_spec(f"csv:{path}")
+    assert (record.holder, record.holder_country) == ("SPEAKER", "RUS")
+
+
 @pytest.mark.parametrize(
     ("spec", "phrase"),
     [("tweets:x.txt", "unknown data kind"), ("jsonl:/no/such.jsonl", "does not exist")],

@@ -102,6 +102,19 @@ def test_items_locate_the_target():
     assert items[2].start == items[2].end == 0
 
 
+def test_items_know_when_the_holder_speaks_for_the_target():
+    text = "Russia has always kept its word."
+    records = [
+        Record("1", "d", text, "RUSSIA", "FAVOR", holder="SPEAKER", holder_country="RUS"),
+        Record("2", "d", text, "RUSSIA", "FAVOR", holder="PUTIN"),
+        Record("3", "d", text, "RUSSIA", "FAVOR", holder="SPEAKER", holder_country="USA"),
+        Record("4", "d", text, "RUSSIA", "FAVOR", holder="SPEAKER"),
+    ]
+    assert [i.own for i in items_from_records(records, default_registry())] == [
+        True, True, False, False,
+    ]  # fmt: skip
+
+
 def test_metrics():
     assert f_avg(["FAVOR", "AGAINST"], ["FAVOR", "AGAINST"]) == 1.0
     summary = score_summary(["FAVOR", "NONE"], ["FAVOR", "FAVOR"], STANCE_LABELS)

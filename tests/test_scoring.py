@@ -3,9 +3,11 @@ from __future__ import annotations
 import io
 import json
 
+import numpy as np
 import pytest
 
 from stance.io import document_from_text, read_document
+from stance.model import StanceModel
 from stance.scoring import (
     MENTION_FIELDS,
     SENTENCE_FIELDS,
@@ -112,3 +114,30 @@ def test_dataframe(table):
     frame = to_dataframe(table.mentions, table.columns("mentions"))
     assert list(frame.columns) == list(table.columns("mentions"))
     assert len(frame) == len(table.mentions)
+
+
+class _Spy:
+    """A pipeline stand-in that records the items it is asked to score."""
+
+    classes_ = np.array(["AGAINST", "FAVOR", "NONE"])
+
+    def predict_proba(self, items):
+        self.items = list(items)
+        return np.full((len(items), 3), 1 / 3)
+
+
+@pytest.mark.parametrize(
+    ("name", "speaker", "own"),
+    [
+        ("RUS_70_2015.txt", None, {"RUSSIA": True, "US": False}),
+        ("USA_70_2015.txt", None, {"RUSSIA": False, "US": True}),
+        ("speech.txt", None, {"RUSSIA": False, "US": False}),
+        ("speech.txt", "PUTIN", {"RUSSIA": True, "US": False}),
+    ],
+)
+def test_the_model_is_told_which_targets_are_the_speakers_own(tmp_path, name, speaker, own):
+    path = tmp_path / name
+    path.write_text("Russia and the United States must talk.", encoding="utf-8")
+    spy = _Spy()
+    score_documents([read_document(path)], model=StanceModel(spy), speaker=speaker)
+    assert {item.target: item.own for item in spy.items} == own

@@ -104,6 +104,34 @@ def test_target_spec_adds_and_merges():
     assert found("the icj", registry) == []  # a capitalised short alias is cased
 
 
+@pytest.mark.parametrize(
+    ("holder", "own"),
+    [
+        ("RUS", {"RUSSIA", "PUTIN"}),
+        ("rus", {"RUSSIA", "PUTIN"}),
+        ("USA", {"US", "OBAMA"}),
+        ("PUTIN", {"RUSSIA", "PUTIN"}),
+        ("SYR", {"ASSAD"}),
+        ("EU", {"EU"}),
+        ("FRA", set()),
+        ("SPEAKER", set()),
+        ("AUTHOR", set()),
+        ("", set()),
+        ("UN", set()),
+    ],
+)
+def test_own_targets_by_state_code_or_target(holder, own):
+    assert default_registry().own_targets(holder) == own
+
+
+def test_countries_come_from_the_registry_file(tmp_path):
+    path = tmp_path / "t.toml"
+    path.write_text('[targets.FR]\nname = "France"\naliases = ["France"]\ncountries = ["fra"]\n')
+    registry = load_registry(path)
+    assert registry["FR"].countries == ("FRA",)
+    assert registry.own_targets("FRA") == {"FR"}
+
+
 @pytest.mark.parametrize("spec", ["no-equals", "=alias", "ID=", "1X=foo"])
 def test_bad_target_spec(spec):
     with pytest.raises(TargetsError, match="ID=alias"):
