@@ -153,6 +153,19 @@ def test_recorded_scores_were_measured_on_this_corpus():
     assert {"f_avg", "macro_f1", "confusion"} <= set(scores["dev"])
 
 
+def test_the_default_model_reads_a_speakers_defence_of_its_own_state(model):
+    text = (
+        "The Security Council has condemned Israel again and again, while the regimes that hang "
+        "dissidents escape every censure."
+    )
+    start = text.index("Israel")
+    items = [Item(text, start, start + len("Israel"), "ISRAEL", own) for own in (False, True)]
+    other, own = (dict(zip(model.labels, p)) for p in model.predict_proba(items))
+    # From Israel's own delegate the complaint defends Israel; the words alone read as blame.
+    assert own["FAVOR"] > 0.5 and own["AGAINST"] < 0.1
+    assert own["AGAINST"] < other["AGAINST"]
+
+
 def test_default_model_sidecar_reports_the_recorded_scores(model):
     from stance.model import default_scores
 
