@@ -20,6 +20,7 @@ import sys
 from pathlib import Path
 
 from stance.features import Item
+from stance.holders import speaking_target
 from stance.io import Document, read_document
 from stance.metrics import format_summary, score_summary
 from stance.model import STANCE_LABELS, StanceModel, default_model
@@ -34,8 +35,9 @@ DEV = ROOT / "corpora" / "dev" / "unga_dev.jsonl"
 def dev_items(shared: Path, holders: bool = True) -> tuple[list[Item], list[str], list[dict]]:
     """Items and gold labels of the development set, with the text read from ``shared``.
 
-    With ``holders=False`` the model is not told which targets are the speaker's own (as when
-    scoring files whose names carry no state code).
+    With ``holders=False`` the speaker's state is not given, as when `stance score` reads files
+    whose names carry no state code: only a sentence that names its own speaker ("Russia
+    insists") tells the model which targets are the holder's own.
     """
     rows = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines()]
     registry = default_registry()
@@ -46,13 +48,18 @@ def dev_items(shared: Path, holders: bool = True) -> tuple[list[Item], list[str]
             docs[row["path"]] = read_document(shared / "data" / "unga" / row["path"])
         doc = docs[row["path"]]
         sentence = doc.text[row["start"] : row["end"]]
+        holder = (
+            holder_of(doc)
+            if holders
+            else speaking_target(sentence, registry.find(sentence), registry)
+        )
         items.append(
             Item(
                 sentence,
                 row["alias_start"] - row["start"],
                 row["alias_end"] - row["start"],
                 row["target"],
-                holders and row["target"] in registry.own_targets(holder_of(doc)),
+                row["target"] in registry.own_targets(holder or ""),
             )
         )
         gold.append(row["stance"])

@@ -27,6 +27,7 @@ from typing import IO, Any
 
 from .errors import ModelError, StanceError
 from .features import Item
+from .holders import speaking_target
 from .io import Document
 from .model import STANCE_LABELS, StanceModel
 from .persist import atomic_write
@@ -116,7 +117,9 @@ def score_documents(
     topics : TopicRegistry, optional
         Topic keywords; the default topics when omitted.
     speaker : str, optional
-        The holder of every sentence; see :func:`holder_of`.
+        The holder of every sentence; see :func:`holder_of`. Unless it is a state (or a target
+        that stands for one), a sentence that names such a target as its speaker ("Putin
+        said") is held by that target (:func:`stance.holders.speaking_target`).
 
     Returns
     -------
@@ -140,8 +143,16 @@ def score_documents(
             by_sentence.setdefault(mention.sentence.index, {}).setdefault(
                 mention.target, []
             ).append(mention)
+        holders: dict[int, str] = {}
         items, keys = [], []
         for index, targets in by_sentence.items():
+            speaking = None
+            if not own:  # a report, or a speech by a speaker of unknown state
+                ordered = sorted((m for ms in targets.values() for m in ms), key=lambda m: m.start)
+                speaking = speaking_target(text, ordered, registry)
+            if speaking:
+                holders[index] = speaking
+            sentence_own = registry.own_targets(speaking) if speaking else own
             for target, mentions in targets.items():
                 first, sentence = mentions[0], mentions[0].sentence
                 items.append(
@@ -150,7 +161,7 @@ def score_documents(
                         first.start - sentence.start,
                         first.end - sentence.start,
                         target,
-                        target in own,
+                        target in sentence_own,
                     )
                 )
                 keys.append((index, target))
@@ -168,7 +179,7 @@ def score_documents(
                 "sentiment": round(score, 4),
                 "sentiment_label": sentiment_label(score),
                 "topic": assign_topic(sentence_text, topics),
-                "holder": holder,
+                "holder": holders.get(sentence.index, holder),
                 "quoted": sentence.quoted,
             }
             targets = by_sentence.get(sentence.index, {})

@@ -15,6 +15,7 @@ FLOW = [
     "io",
     "text",
     "targets",
+    "holders",
     "checks",
     "sentiment",
     "topics",

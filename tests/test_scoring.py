@@ -141,3 +141,26 @@ def test_the_model_is_told_which_targets_are_the_speakers_own(tmp_path, name, sp
     spy = _Spy()
     score_documents([read_document(path)], model=StanceModel(spy), speaker=speaker)
     assert {item.target: item.own for item in spy.items} == own
+
+
+def test_a_report_attributes_sentences_to_the_target_speaking(tmp_path):
+    text = (
+        "The summit opened on Monday. “Russia has always kept its word,” Putin told reporters. "
+        "Putin also lambasted Western policies in Libya."
+    )
+    spy = _Spy()
+    table = score_documents([document_from_text(text, doc_id="r")], model=StanceModel(spy))
+    assert [(r["sentence_id"], r["target"], r["holder"]) for r in table.mentions] == [
+        (1, "RUSSIA", "PUTIN"), (1, "PUTIN", "PUTIN"), (2, "PUTIN", "PUTIN"), (2, "WEST", "PUTIN"),
+    ]  # fmt: skip
+    assert [item.own for item in spy.items] == [True, True, True, False]
+    assert table.sentences[0]["holder"] == "SPEAKER"
+
+
+def test_a_state_speaker_keeps_the_sentences_it_quotes(tmp_path):
+    path = tmp_path / "ISR_66_2011.txt"
+    path.write_text("As President Obama said here, Israel wants peace.", encoding="utf-8")
+    spy = _Spy()
+    table = score_documents([read_document(path)], model=StanceModel(spy))
+    assert {r["holder"] for r in table.mentions} == {"ISR"}
+    assert {item.target: item.own for item in spy.items} == {"OBAMA": False, "ISRAEL": True}
