@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 
 from stance.features import Item
-from stance.holders import speaking_target
+from stance.holders import sentence_holder
 from stance.io import Document, read_document
 from stance.metrics import format_summary, score_summary
 from stance.model import STANCE_LABELS, StanceModel, default_model
@@ -48,10 +48,8 @@ def dev_items(shared: Path, holders: bool = True) -> tuple[list[Item], list[str]
             docs[row["path"]] = read_document(shared / "data" / "unga" / row["path"])
         doc = docs[row["path"]]
         sentence = doc.text[row["start"] : row["end"]]
-        holder = (
-            holder_of(doc)
-            if holders
-            else speaking_target(sentence, registry.find(sentence), registry)
+        holder = sentence_holder(
+            holder_of(doc) if holders else "SPEAKER", sentence, registry.find(sentence), registry
         )
         items.append(
             Item(
@@ -59,7 +57,7 @@ def dev_items(shared: Path, holders: bool = True) -> tuple[list[Item], list[str]
                 row["alias_start"] - row["start"],
                 row["alias_end"] - row["start"],
                 row["target"],
-                row["target"] in registry.own_targets(holder or ""),
+                row["target"] in registry.own_targets(holder),
             )
         )
         gold.append(row["stance"])

@@ -31,7 +31,7 @@ from collections.abc import Sequence
 
 from .targets import Mention, TargetRegistry
 
-__all__ = ["REPORTING_VERBS", "speaking_target"]
+__all__ = ["REPORTING_VERBS", "sentence_holder", "speaking_target"]
 
 #: Verbs by which a report says that someone spoke ("said", "told", "lambasted", ...).
 REPORTING_VERBS: tuple[str, ...] = (
@@ -84,3 +84,22 @@ def speaking_target(text: str, mentions: Sequence[Mention], registry: TargetRegi
         ):
             return mention.target
     return None
+
+
+def sentence_holder(
+    holder: str, text: str, mentions: Sequence[Mention], registry: TargetRegistry
+) -> str:
+    """Whose view a sentence conveys: ``holder`` (the document's), unless it owns no target
+    and the sentence names a target that stands for a state as its speaker.
+
+    Examples
+    --------
+    >>> from stance.targets import default_registry
+    >>> text = "Moscow insists that the talks go on."
+    >>> [sentence_holder(h, text, default_registry().find(text), default_registry())
+    ...  for h in ("SPEAKER", "UKR")]
+    ['RUSSIA', 'UKR']
+    """
+    if registry.own_targets(holder):
+        return holder
+    return speaking_target(text, mentions, registry) or holder

@@ -27,7 +27,7 @@ from typing import IO, Any
 
 from .errors import ModelError, StanceError
 from .features import Item
-from .holders import speaking_target
+from .holders import sentence_holder
 from .io import Document
 from .model import STANCE_LABELS, StanceModel
 from .persist import atomic_write
@@ -119,7 +119,7 @@ def score_documents(
     speaker : str, optional
         The holder of every sentence; see :func:`holder_of`. Unless it is a state (or a target
         that stands for one), a sentence that names such a target as its speaker ("Putin
-        said") is held by that target (:func:`stance.holders.speaking_target`).
+        said") is held by that target (:func:`stance.holders.sentence_holder`).
 
     Returns
     -------
@@ -136,7 +136,6 @@ def score_documents(
         meta_fields += [k for k in doc.meta if k not in meta_fields]
         text = doc.text
         holder = holder_of(doc, speaker)
-        own = registry.own_targets(holder)
         sentences = split_sentences(text, doc_id=doc.doc_id)
         by_sentence: dict[int, dict[str, list]] = {}
         for mention in find_mentions(text, sentences, registry):
@@ -146,13 +145,9 @@ def score_documents(
         holders: dict[int, str] = {}
         items, keys = [], []
         for index, targets in by_sentence.items():
-            speaking = None
-            if not own:  # a report, or a speech by a speaker of unknown state
-                ordered = sorted((m for ms in targets.values() for m in ms), key=lambda m: m.start)
-                speaking = speaking_target(text, ordered, registry)
-            if speaking:
-                holders[index] = speaking
-            sentence_own = registry.own_targets(speaking) if speaking else own
+            ordered = sorted((m for ms in targets.values() for m in ms), key=lambda m: m.start)
+            holders[index] = sentence_holder(holder, text, ordered, registry)
+            own = registry.own_targets(holders[index])
             for target, mentions in targets.items():
                 first, sentence = mentions[0], mentions[0].sentence
                 items.append(
@@ -161,7 +156,7 @@ def score_documents(
                         first.start - sentence.start,
                         first.end - sentence.start,
                         target,
-                        target in sentence_own,
+                        target in own,
                     )
                 )
                 keys.append((index, target))
